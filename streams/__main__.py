@@ -1,0 +1,7 @@
+"""``python -m streams`` runs the ``newswire`` command line."""
+
+from __future__ import annotations
+
+from .cli import main
+
+main()

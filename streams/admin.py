@@ -1,0 +1,101 @@
+"""Topic administration and broker checks over aiokafka's admin client."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError
+
+from .settings import Settings
+
+__all__ = ["TopicSpec", "broker_answers", "ensure_topics", "list_topics", "topic_specs"]
+
+logger = logging.getLogger(__name__)
+
+_TOPIC_EXISTS = 36  # Kafka's TOPIC_ALREADY_EXISTS error code
+_MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSpec:
+    """A topic Newswire owns: name, partitions and the configs it is created with."""
+
+    name: str
+    partitions: int
+    configs: dict[str, str]
+
+
+def topic_specs(settings: Settings) -> list[TopicSpec]:
+    """The topics of the contract with their configs, from the settings."""
+    # An input may be up to max_input_bytes, plus its envelope; its dead letter carries it in
+    # base64 (4/3 larger) plus a little JSON. Topics allow that much, so nothing bounces.
+    raw_max = settings.max_input_bytes + _MIB
+    dlq_max = raw_max * 4 // 3 + _MIB
+    n = settings.partitions
+    return [
+        TopicSpec(settings.topic_raw, n, {"max.message.bytes": str(raw_max)}),
+        TopicSpec(settings.topic_enriched, n, {"max.message.bytes": str(raw_max)}),
+        TopicSpec(settings.topic_duplicates, n, {}),
+        TopicSpec(settings.topic_dlq, n, {"max.message.bytes": str(dlq_max)}),
+        # The re-key topic between the parse and dedupe agents; co-partitioned with the table.
+        TopicSpec(settings.topic_parsed, n, {"max.message.bytes": str(raw_max)}),
+    ]
+
+
+async def _admin(settings: Settings, timeout_ms: int = 10_000) -> AIOKafkaAdminClient:
+    client = AIOKafkaAdminClient(
+        bootstrap_servers=settings.kafka_bootstrap, request_timeout_ms=timeout_ms
+    )
+    await client.start()
+    return client
+
+
+async def ensure_topics(settings: Settings) -> dict[str, str]:
+    """Create the missing topics; returns each topic's state: ``created`` or ``exists``."""
+    client = await _admin(settings)
+    try:
+        specs = topic_specs(settings)
+        response = await client.create_topics(
+            [
+                NewTopic(s.name, s.partitions, settings.replication_factor, topic_configs=s.configs)
+                for s in specs
+            ]
+        )
+    finally:
+        await client.close()
+    states: dict[str, str] = {}
+    for name, code, message in response.topic_errors:
+        if code == 0:
+            states[name] = "created"
+        elif code == _TOPIC_EXISTS:
+            states[name] = "exists"
+        else:
+            raise KafkaError(f"cannot create topic {name}: error {code}: {message}")
+    return states
+
+
+async def list_topics(settings: Settings) -> dict[str, int]:
+    """Every topic on the cluster with its partition count."""
+    client = await _admin(settings)
+    try:
+        names = await client.list_topics()
+        described = await client.describe_topics(names)
+    finally:
+        await client.close()
+    return {t["topic"]: len(t["partitions"]) for t in described}
+
+
+async def broker_answers(bootstrap: str, wait: float = 2.0) -> bool:
+    """True when a Kafka broker at ``bootstrap`` answers a metadata request in time."""
+    client = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=int(wait * 1000))
+    try:
+        await asyncio.wait_for(client.start(), wait)
+        await asyncio.wait_for(client.list_topics(), wait)
+    except (TimeoutError, KafkaError, OSError):
+        return False
+    finally:
+        await client.close()
+    return True

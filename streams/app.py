@@ -1,0 +1,39 @@
+"""The Faust application, configured from :class:`~streams.settings.Settings`."""
+
+from __future__ import annotations
+
+import faust
+
+from .settings import Settings
+from .transactions import install as install_transactions
+
+__all__ = ["create_app"]
+
+_MIB = 1024 * 1024
+
+
+def create_app(settings: Settings) -> faust.App:
+    """A Faust app for ``settings``; agents, tables and pages are added by ``streams.worker``."""
+    brokers = [f"kafka://{host.strip()}" for host in settings.kafka_bootstrap.split(",")]
+    app = faust.App(
+        settings.app_id,
+        broker=brokers,
+        store=settings.store,
+        processing_guarantee=settings.processing_guarantee,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        datadir=str(settings.state_dir / "worker" / settings.app_id),
+        # The web server serves /metrics; it binds where the settings say (127.0.0.1 by default).
+        web_bind=settings.web_host,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_enabled=True,
+        # A new consumer group reads the ingest topic from the start: nothing produced before
+        # the first worker ran is skipped.
+        consumer_auto_offset_reset="earliest",
+        # Big enough for a page at the input limit in an envelope, and its dead-letter copy.
+        producer_max_request_size=(settings.max_input_bytes + _MIB) * 2,
+        autodiscover=False,
+    )
+    install_transactions(app)
+    return app

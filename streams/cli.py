@@ -1,0 +1,315 @@
+"""The ``newswire`` command line: worker, produce, tail, process, kafka, topics, demo."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__, jsonio
+from .display import format_record
+from .settings import Settings, SettingsError
+
+__all__ = ["main"]
+
+_MIB = 1024 * 1024
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _run(coro: Any) -> Any:
+    from aiokafka.errors import KafkaConnectionError
+
+    try:
+        return asyncio.run(coro)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except KafkaConnectionError as exc:
+        bootstrap = _settings().kafka_bootstrap
+        raise click.ClickException(
+            f"cannot reach Kafka at {bootstrap} ({exc}). Start the local one with "
+            "`newswire kafka start`, or set NEWSWIRE_KAFKA_BOOTSTRAP."
+        ) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newswire")
+@click.option("-v", "--verbose", is_flag=True, help="Log Kafka client details to stderr.")
+def cli(verbose: bool) -> None:
+    """Newswire: parse, normalise, dedupe and publish news articles with Kafka and Faust.
+
+    Settings come from NEWSWIRE_* environment variables (see the README); the Kafka
+    bootstrap servers default to 127.0.0.1:9092.
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not verbose:
+        # aiokafka reports every refused connection while a broker starts; not news to a user.
+        logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+
+
+@cli.command()
+def worker() -> None:
+    """Run a Newswire worker until stopped (Ctrl-C or SIGTERM).
+
+    Creates missing topics, consumes the ingest topic, publishes events, duplicate notices and
+    dead letters, and serves Prometheus metrics at http://WEB_HOST:WEB_PORT/metrics.
+    """
+    from .worker import run_worker
+
+    settings = _settings()
+    logging.getLogger("streams").setLevel(settings.log_level.upper())
+    run_worker(settings)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--topic", help="Topic to write to. [default: NEWSWIRE_TOPIC_RAW]")
+@click.option("--envelope", is_flag=True, help="Wrap each file in the JSON ingest envelope.")
+@click.option("--source", help="With --envelope: the source id to put in it (e.g. defapress).")
+@click.option("--url", help="With --envelope: the page URL to put in it.")
+def produce(
+    paths: tuple[str, ...], topic: str | None, envelope: bool, source: str | None, url: str | None
+) -> None:
+    """Send articles to the ingest topic: one message per file.
+
+    PATHS are files, folders (every file inside, sorted by name) or - for stdin.
+    """
+    from tqdm import tqdm
+
+    from .clients import collect_inputs, envelope_for, produce_inputs
+
+    settings = _settings()
+    topic = topic or settings.topic_raw
+    try:
+        inputs = list(collect_inputs(paths))
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    messages: list[tuple[bytes | None, bytes]] = []
+    for name, page in inputs:
+        value = page
+        if envelope:
+            try:
+                value = envelope_for(name, page, source=source, url=url)
+            except UnicodeDecodeError:
+                raise click.ClickException(
+                    f"{name} is not UTF-8 text, so it cannot go in a JSON envelope; "
+                    "send it without --envelope"
+                ) from None
+        messages.append((None, value))
+    with tqdm(total=len(messages), unit="msg", disable=not sys.stderr.isatty(), desc=topic) as bar:
+        sent = _run(
+            produce_inputs(
+                settings.kafka_bootstrap,
+                topic,
+                messages,
+                max_request_size=(settings.max_input_bytes + _MIB) * 2,
+                on_sent=bar.update,
+            )
+        )
+    click.echo(f"produced {sent} message(s) to {topic} at {settings.kafka_bootstrap}", err=True)
+
+
+@cli.command()
+@click.argument("topic")
+@click.option("--from-beginning", is_flag=True, help="Start at the oldest record, not the end.")
+@click.option("--max", "max_records", type=int, help="Stop after N records.")
+@click.option("--timeout", type=float, help="Stop after this many seconds without a record.")
+@click.option("--raw", is_flag=True, help="One JSON document per line, exactly as stored.")
+def tail(
+    topic: str, from_beginning: bool, max_records: int | None, timeout: float | None, raw: bool
+) -> None:
+    """Print the records of TOPIC (read_committed: only what transactions committed).
+
+    TOPIC is a topic name or one of the aliases raw, enriched, duplicates, dlq.
+    """
+    from .clients import tail_topic
+
+    settings = _settings()
+    aliases = {
+        "raw": settings.topic_raw,
+        "enriched": settings.topic_enriched,
+        "duplicates": settings.topic_duplicates,
+        "dlq": settings.topic_dlq,
+    }
+    name = aliases.get(topic, topic)
+
+    async def go() -> None:
+        async for record in tail_topic(
+            settings.kafka_bootstrap,
+            name,
+            from_beginning=from_beginning,
+            max_records=max_records,
+            idle_timeout=timeout,
+        ):
+            if raw:
+                sys.stdout.buffer.write(record.value.rstrip(b"\n") + b"\n")
+                sys.stdout.flush()
+            else:
+                click.echo(format_record(record.topic, record.partition, record.offset,
+                                         record.value))  # fmt: skip
+
+    try:
+        _run(go())
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--envelope", is_flag=True, help="Treat each file as wrapped in an envelope.")
+def process(paths: tuple[str, ...], envelope: bool) -> None:
+    """Parse, normalise and dedupe files offline, without Kafka (the embedded mode).
+
+    Prints one JSON line per input: an article event, a duplicate notice or a dead letter,
+    exactly as the worker would publish them; a summary goes to stderr.
+    """
+    from .clients import collect_inputs, envelope_for
+    from .dedupe import DictSeenStore
+    from .events import IngestMeta
+    from .pipeline import Duplicate, Published
+    from .pipeline import process as process_one
+
+    settings = _settings()
+    store = DictSeenStore()
+    counts: dict[str, int] = {}
+    try:
+        inputs = list(collect_inputs(paths))
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    for index, (name, page) in enumerate(inputs):
+        value = envelope_for(name, page, source=None, url=None) if envelope else page
+        outcome = process_one(
+            value,
+            store=store,
+            ingest=IngestMeta(topic=f"file:{name}", partition=-1, offset=index),
+            now=datetime.now(UTC),
+            max_bytes=settings.max_input_bytes,
+        )
+        if isinstance(outcome, Published):
+            record, kind = outcome.event, outcome.event_type
+        elif isinstance(outcome, Duplicate):
+            record, kind = outcome.notice, "duplicate"
+        else:
+            record, kind = outcome.record, f"dlq:{outcome.reason}"
+        counts[kind] = counts.get(kind, 0) + 1
+        sys.stdout.buffer.write(jsonio.dumps(record) + b"\n")
+    sys.stdout.flush()
+    summary = ", ".join(f"{k}={v}" for k, v in sorted(counts.items()))
+    click.echo(f"processed {len(inputs)} input(s): {summary}", err=True)
+
+
+@cli.group()
+def kafka() -> None:
+    """Run a local single-node Apache Kafka (KRaft) on 127.0.0.1."""
+
+
+def _local(port: int) -> Any:
+    from .localkafka import LocalKafka
+
+    return LocalKafka(_settings().state_dir, port=port)
+
+
+@kafka.command("start")
+@click.option("--port", default=9092, show_default=True, help="Broker port (controller: +1).")
+def kafka_start(port: int) -> None:
+    """Fetch Kafka from Maven Central (once), format storage and start the broker."""
+    from .localkafka import LocalKafkaError
+
+    local = _local(port)
+    try:
+        started = local.start()
+    except LocalKafkaError as exc:
+        raise click.ClickException(str(exc)) from None
+    verb = "started" if started else "already running"
+    click.echo(f"Kafka {local.version} {verb} on 127.0.0.1:{port} (logs: {local.logs})")
+    if port != 9092:
+        click.echo(f"  export NEWSWIRE_KAFKA_BOOTSTRAP=127.0.0.1:{port}")
+
+
+@kafka.command("stop")
+def kafka_stop() -> None:
+    """Stop the local broker started by `newswire kafka start`."""
+    local = _local(9092)
+    click.echo("Kafka stopped" if local.stop() else "Kafka was not running")
+
+
+@kafka.command("status")
+def kafka_status() -> None:
+    """Say whether the local broker runs and answers; exit 1 when it does not."""
+    status = _local(9092).status()
+    if not status.running:
+        click.echo("Kafka is not running")
+        raise SystemExit(1)
+    state = "answering" if status.answers else "NOT answering"
+    click.echo(f"Kafka running: pid {status.pid}, 127.0.0.1:{status.port}, {state}")
+    if not status.answers:
+        raise SystemExit(1)
+
+
+@cli.group()
+def topics() -> None:
+    """Create and list the topics Newswire uses."""
+
+
+@topics.command("create")
+def topics_create() -> None:
+    """Create the missing topics with their partition counts and configs."""
+    from .admin import ensure_topics
+
+    settings = _settings()
+    for name, state in sorted(_run(ensure_topics(settings)).items()):
+        click.echo(f"{name}: {state}")
+
+
+@topics.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Also list topics Newswire does not own.")
+def topics_list(show_all: bool) -> None:
+    """List topics with their partition counts."""
+    from .admin import list_topics, topic_specs
+
+    settings = _settings()
+    found = _run(list_topics(settings))
+    ours = {s.name for s in topic_specs(settings)}
+    for name in sorted(found):
+        if show_all or name in ours or name.startswith(f"{settings.app_id}-"):
+            click.echo(f"{name}\t{found[name]} partitions")
+    for name in sorted(ours - set(found)):
+        click.echo(f"{name}\tmissing (newswire topics create)")
+
+
+@cli.command()
+@click.option(
+    "--samples",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path(__file__).resolve().parent.parent / "samples",
+    show_default="the project's samples/",
+    help="Folder of articles to send.",
+)
+@click.option("--once", is_flag=True, help="Exit when every sample has its outcome.")
+@click.option("--timeout", default=120.0, show_default=True, help="Seconds to wait for outcomes.")
+def demo(samples: Path, once: bool, timeout: float) -> None:
+    """Local Kafka + a worker + the samples flowing through; shows what comes out.
+
+    Ctrl-C stops the worker, and the local Kafka if the demo started it.
+    """
+    from .demo import run_demo
+
+    raise SystemExit(run_demo(_settings(), samples, once=once, timeout=timeout))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="newswire")

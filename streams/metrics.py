@@ -1,0 +1,103 @@
+"""Prometheus metrics of a worker, as one typed bundle built on a replaceable registry."""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+from . import __version__
+
+__all__ = ["Metrics"]
+
+# Per-stage work is measured at 50 µs to 15 ms per article on a laptop core; the buckets span
+# 25 µs to 1 s so a slow outlier (a 2 MiB page, a GC pause) still lands in a bucket of its own.
+STAGE_BUCKETS = (
+    0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+    0.25, 1.0,
+)  # fmt: skip
+# End to end includes the re-key hop through Kafka and the commit interval under exactly-once
+# (transactions commit every few hundred ms), so it lives in milliseconds to tens of seconds.
+LATENCY_BUCKETS = (
+    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0,
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Every ``newswire_*`` metric; see the README's catalogue."""
+
+    registry: CollectorRegistry
+    messages_consumed: Counter
+    input_bytes: Counter
+    events_published: Counter
+    duplicates: Counter
+    dead_letters: Counter
+    processing_seconds: Histogram
+    end_to_end_latency_seconds: Histogram
+    dedupe_table_entries: Gauge
+    build_info: Gauge
+
+    @classmethod
+    def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
+        """Register the metrics on ``registry`` (a fresh one by default, so tests stay apart)."""
+        r = registry if registry is not None else CollectorRegistry()
+        build_info = Gauge(
+            "newswire_build_info",
+            "Always 1; labels say which Newswire and Python this worker runs.",
+            ["version", "python"],
+            registry=r,
+        )
+        build_info.labels(__version__, platform.python_version()).set(1)
+        return cls(
+            registry=r,
+            messages_consumed=Counter(
+                "newswire_messages_consumed_total",
+                "Input messages taken from a topic, good or bad.",
+                ["topic"],
+                registry=r,
+            ),
+            input_bytes=Counter(
+                "newswire_input_bytes_total",
+                "Bytes of input message values taken from a topic.",
+                ["topic"],
+                registry=r,
+            ),
+            events_published=Counter(
+                "newswire_events_published_total",
+                "Article events published, by topic and created/updated.",
+                ["topic", "event_type"],
+                registry=r,
+            ),
+            duplicates=Counter(
+                "newswire_duplicates_total",
+                "Exact repeats dropped (each one noticed on the duplicates topic).",
+                registry=r,
+            ),
+            dead_letters=Counter(
+                "newswire_dead_letters_total",
+                "Inputs sent to the dead-letter topic, by reason code.",
+                ["reason"],
+                registry=r,
+            ),
+            processing_seconds=Histogram(
+                "newswire_processing_seconds",
+                "Time spent per message in each stage of the pure core.",
+                ["stage"],
+                buckets=STAGE_BUCKETS,
+                registry=r,
+            ),
+            end_to_end_latency_seconds=Histogram(
+                "newswire_end_to_end_latency_seconds",
+                "From the raw message's Kafka timestamp to the event or notice being sent.",
+                buckets=LATENCY_BUCKETS,
+                registry=r,
+            ),
+            dedupe_table_entries=Gauge(
+                "newswire_dedupe_table_entries",
+                "Article keys held in this worker's dedupe table partitions.",
+                registry=r,
+            ),
+            build_info=build_info,
+        )

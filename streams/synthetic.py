@@ -1,0 +1,60 @@
+"""Synthetic article pages in the Defa Press layout, for load tests and benchmarks."""
+
+from __future__ import annotations
+
+import random
+
+__all__ = ["synthetic_article"]
+
+_CITIES = ("TEHRAN", "ISFAHAN", "TABRIZ", "SHIRAZ", "MASHHAD", "AHVAZ", "KERMAN", "RASHT")
+_SUBJECTS = (
+    "provincial officials", "the transport ministry", "a university research team",
+    "the central bank", "farmers' cooperatives", "the national oil company",
+    "port authorities", "the health ministry", "city planners", "exporters",
+)  # fmt: skip
+_VERBS = ("announced", "reported", "confirmed", "outlined", "reviewed", "presented")
+_OBJECTS = (
+    "a plan to expand rail freight", "new figures on wheat deliveries",
+    "the results of a water-saving scheme", "a timetable for road repairs",
+    "a programme of loans for small firms", "changes to customs procedures",
+    "the opening of a solar power plant", "a survey of air quality",
+)  # fmt: skip
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _sentence(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(_SUBJECTS).capitalize()} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)} "
+        f"on {rng.choice(('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Sunday'))}, "
+        f"saying the work would take about {rng.randint(2, 48)} months."
+    )
+
+
+def synthetic_article(news_id: int, *, revision: int = 1, target_bytes: int = 3000) -> bytes:
+    """A page with a unique news ID, about ``target_bytes`` long; ``revision`` alters the body.
+
+    Deterministic: the same arguments always give the same bytes.
+    """
+    rng = random.Random(news_id)
+    title = f"{rng.choice(_SUBJECTS).title()} Present Report No. {news_id}"
+    day, month, year = rng.randint(1, 28), rng.choice(_MONTHS), rng.randint(2019, 2025)
+    lines = [
+        f"Updated in: {day:02d} {month} {year} - {rng.randint(10, 23)}:{rng.randint(0, 59):02d}",
+        "",
+        title,
+        "",
+        f"{rng.choice(_CITIES)} (defapress) \u2013 {_sentence(rng)}",
+        f"News ID: {news_id}",
+        f"Publish Date: {day:02d}{month} {year} - {rng.randint(0, 9):02d}:{rng.randint(0, 59):02d}",
+        "",
+    ]
+    body = [title + _sentence(rng)]
+    size = sum(len(x) for x in lines)
+    while size + sum(len(p) for p in body) < target_bytes - 60:
+        body.append(" ".join(_sentence(rng) for _ in range(3)))
+    if revision > 1:
+        body.append(f"This report was revised (revision {revision}) with later figures.")
+    for paragraph in body:
+        lines += [paragraph, ""]
+    lines += ["Message end/", "", "your comment"]
+    return "\n".join(lines).encode()

@@ -1,0 +1,25 @@
+"""The dedupe table: article key -> :class:`~streams.dedupe.SeenRecord` as JSON bytes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+
+from .settings import Settings
+
+__all__ = ["dedupe_table"]
+
+
+def dedupe_table(app: faust.App, settings: Settings) -> Any:
+    """Changelog-backed (compacted) table, co-partitioned with the re-key topic."""
+    return app.Table(
+        "dedupe",
+        default=None,
+        partitions=settings.partitions,
+        # str keys go through Faust's JSON codec. Values are our own orjson bytes: Faust's
+        # typed values must be its Records (value_type=dict fails in changelog recovery).
+        key_type=str,
+        value_type=bytes,
+        help="Dedupe state per article key: revisions, content hashes, sightings.",
+    )

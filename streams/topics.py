@@ -1,0 +1,43 @@
+"""The Faust topic objects of the contract: ingest, re-key, enriched, duplicates, dead-letter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+
+from .settings import Settings
+
+__all__ = ["Topics"]
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    """Topic handles; values are bytes (our JSON is encoded by ``streams.jsonio``)."""
+
+    raw: Any
+    parsed: Any
+    enriched: Any
+    duplicates: Any
+    dlq: Any
+
+    @classmethod
+    def declare(cls, app: faust.App, settings: Settings) -> Topics:
+        """Declare every topic on ``app``; creation is ``streams.admin.ensure_topics``'s job."""
+
+        def topic(name: str) -> Any:
+            return app.topic(
+                name,
+                key_serializer="raw",
+                value_serializer="raw",
+                partitions=settings.partitions,
+            )
+
+        return cls(
+            raw=topic(settings.topic_raw),
+            parsed=topic(settings.topic_parsed),
+            enriched=topic(settings.topic_enriched),
+            duplicates=topic(settings.topic_duplicates),
+            dlq=topic(settings.topic_dlq),
+        )

@@ -1,0 +1,23 @@
+"""Fixtures shared by every tier: sample paths and the optional seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED = ROOT.parent / "shared" / "samples" / "defapress-77229.txt"
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    """The real Defa Press page from ../shared; absent from a user's fresh clone."""
+    if not SEED.exists():
+        pytest.skip(f"seed article not present at {SEED} (it ships only with ../shared)")
+    return SEED.read_bytes()
+
+
+def sample(name: str) -> bytes:
+    return (SAMPLES / name).read_bytes()

@@ -1,0 +1,185 @@
+"""Integration fixtures: the real local Kafka, unique topics per test, worker processes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from streams import jsonio
+from streams.admin import broker_answers, ensure_topics
+from streams.clients import end_offsets, produce_inputs, tail_topic
+from streams.settings import Settings
+
+BOOTSTRAP = os.environ.get("NEWSWIRE_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+OUTPUT_KEYS = ("enriched", "duplicates", "dlq")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/integration" in str(item.fspath):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> str:
+    """The broker's address; skips (fails on CI) when no broker answers."""
+    if not asyncio.run(broker_answers(BOOTSTRAP, wait=5.0)):
+        message = (
+            f"no Kafka broker answers at {BOOTSTRAP}: start one with `newswire kafka start` "
+            "(make test does it for you)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return BOOTSTRAP
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Deployment:
+    """One isolated Newswire deployment on the shared broker: its own topics and group."""
+
+    env: dict[str, str]
+    settings: Settings
+    workdir: Path
+    workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    log_files: list[Any] = field(default_factory=list)
+
+    @property
+    def outputs(self) -> dict[str, str]:
+        s = self.settings
+        return {"enriched": s.topic_enriched, "duplicates": s.topic_duplicates, "dlq": s.topic_dlq}
+
+    def start_worker(self, web_port: int | None = None) -> subprocess.Popen[bytes]:
+        env = dict(self.env)
+        if web_port is not None:
+            env["NEWSWIRE_WEB_PORT"] = str(web_port)
+        log = (self.workdir / f"worker-{len(self.workers)}.log").open("wb")
+        self.log_files.append(log)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streams", "worker"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+        self.workers.append(proc)
+        return proc
+
+    def stop(self, proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
+        if proc.poll() is None:
+            os.kill(proc.pid, sig)
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.kill(proc.pid, signal.SIGKILL)
+                proc.wait(10)
+
+    def produce(self, values: list[bytes], keys: list[bytes | None] | None = None) -> int:
+        keys = keys or [None] * len(values)
+        return asyncio.run(
+            produce_inputs(
+                self.settings.kafka_bootstrap,
+                self.settings.topic_raw,
+                list(zip(keys, values, strict=True)),
+                max_request_size=16 * 1024 * 1024,
+            )
+        )
+
+    def read_outputs(self, expected: int, timeout: float = 90.0) -> dict[str, list[dict[str, Any]]]:
+        """Read committed outputs until ``expected`` records arrived or ``timeout`` passed."""
+        return asyncio.run(self._read(expected, timeout))
+
+    async def _read(self, expected: int, wait: float) -> dict[str, list[dict[str, Any]]]:
+        found: dict[str, list[dict[str, Any]]] = {k: [] for k in OUTPUT_KEYS}
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            for k in OUTPUT_KEYS:
+                found[k] = [
+                    jsonio.loads(r.value)
+                    async for r in tail_topic(
+                        self.settings.kafka_bootstrap, self.outputs[k], from_beginning=True,
+                        max_records=None, idle_timeout=0.5,
+                    )
+                ]  # fmt: skip
+            if sum(len(v) for v in found.values()) >= expected:
+                break
+            for proc in self.workers:
+                if proc.poll() not in (None, 0, -signal.SIGKILL, -signal.SIGTERM):
+                    raise AssertionError(f"worker exited with {proc.returncode}: {self.logs()}")
+            await asyncio.sleep(1.0)
+        return found
+
+    def logs(self) -> str:
+        return "\n".join(
+            p.read_text("utf-8", "replace")[-4000:] for p in sorted(self.workdir.glob("*.log"))
+        )
+
+
+@pytest.fixture
+def deployment(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Deployment]:
+    """Unique topics, group and state folder; stops every worker it started, by pid."""
+    run = uuid.uuid4().hex[:10]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env.update(
+        {
+            "NEWSWIRE_KAFKA_BOOTSTRAP": kafka_bootstrap,
+            "NEWSWIRE_APP_ID": f"nw-test-{run}",
+            "NEWSWIRE_TOPIC_RAW": f"test-{run}.raw",
+            "NEWSWIRE_TOPIC_ENRICHED": f"test-{run}.enriched",
+            "NEWSWIRE_TOPIC_DUPLICATES": f"test-{run}.duplicates",
+            "NEWSWIRE_TOPIC_DLQ": f"test-{run}.dlq",
+            "NEWSWIRE_STATE_DIR": str(tmp_path / "state"),
+            "NEWSWIRE_WEB_PORT": str(free_port()),
+            "NEWSWIRE_PARTITIONS": "3",
+        }
+    )
+    settings = Settings.from_env(env)
+    asyncio.run(ensure_topics(settings))
+    d = Deployment(env=env, settings=settings, workdir=tmp_path)
+    try:
+        yield d
+    finally:
+        for proc in d.workers:
+            d.stop(proc, signal.SIGKILL)
+        for log in d.log_files:
+            log.close()
+
+
+def wait_for(
+    condition: Callable[[], bool], timeout: float, what: str, interval: float = 0.5
+) -> None:
+    """Poll ``condition`` until true; fail with ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def scrape(port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        return str(response.read().decode())
+
+
+def committed_end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
+    return asyncio.run(end_offsets(bootstrap, topic))

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from streams.settings import Settings, SettingsError
+
+
+def test_defaults() -> None:
+    s = Settings.from_env({})
+    assert s.kafka_bootstrap == "127.0.0.1:9092"
+    assert s.topics == ("articles.raw", "articles.enriched", "articles.duplicates", "articles.dlq")
+    assert s.partitions == 6
+    assert s.processing_guarantee == "exactly_once"
+    assert s.web_host == "127.0.0.1"
+
+
+def test_values_are_read_and_typed() -> None:
+    s = Settings.from_env(
+        {
+            "NEWSWIRE_KAFKA_BOOTSTRAP": "kafka-1:9092,kafka-2:9092",
+            "NEWSWIRE_PARTITIONS": "12",
+            "NEWSWIRE_STATE_DIR": "/tmp/nw",
+            "NEWSWIRE_TOPIC_DLQ": "news.dlq",
+            "OTHER_VARIABLE": "ignored",
+        }
+    )
+    assert s.kafka_bootstrap == "kafka-1:9092,kafka-2:9092"
+    assert s.partitions == 12
+    assert s.state_dir == Path("/tmp/nw")
+    assert s.topic_dlq == "news.dlq"
+
+
+@pytest.mark.parametrize(
+    ("env", "fragment"),
+    [
+        ({"NEWSWIRE_PARTITIONS": "six"}, "not a whole number"),
+        ({"NEWSWIRE_PARTITION": "6"}, "unknown setting(s) NEWSWIRE_PARTITION"),
+        ({"NEWSWIRE_PROCESSING_GUARANTEE": "maybe"}, "must be one of"),
+        ({"NEWSWIRE_WEB_PORT": "70000"}, "not a TCP port"),
+        ({"NEWSWIRE_STORE": "redis://x"}, "not a Faust store URL"),
+    ],
+)
+def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], fragment: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        Settings.from_env(env)
+    assert fragment in str(info.value)
+
+
+def test_env_names_lists_every_setting() -> None:
+    names = Settings.env_names()
+    assert "NEWSWIRE_KAFKA_BOOTSTRAP" in names
+    assert len(names) == len(set(names)) == 15
