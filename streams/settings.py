@@ -93,7 +93,7 @@ class Settings:
             raise SettingsError(f"NEWSWIRE_WEB_PORT={self.web_port} is not a TCP port")
         if self.max_input_bytes < 1:
             raise SettingsError("NEWSWIRE_MAX_INPUT_BYTES must be positive")
-        if not self.store.startswith(("memory://", "rocksdb://", "aerospike://")):
+        if not self.store.startswith(("memory://", "rocksdb://", "rocksdict://", "aerospike://")):
             raise SettingsError(f"NEWSWIRE_STORE={self.store!r} is not a Faust store URL")
 
     @property

@@ -1,0 +1,54 @@
+# Newswire developer tasks. `make help` lists them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.DEFAULT_GOAL := help
+.PHONY: help install lint typecheck test test-unit test-integration kafka-start kafka-stop \
+        kafka-status demo bench clean
+
+help: ## Show this list
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+install: $(VENV)/.installed ## Create .venv with newswire and the dev tools
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newswire needs Python 3.11 or newer; set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+lint: install ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install ## Mypy (strict) on the package
+	$(BIN)/mypy
+
+kafka-start: install ## Start the local Kafka (fetched from Maven Central once)
+	$(BIN)/newswire kafka start
+
+kafka-stop: ## Stop the local Kafka
+	@if [ -x $(BIN)/newswire ]; then $(BIN)/newswire kafka stop; fi
+
+kafka-status: install ## Is the local Kafka running?
+	$(BIN)/newswire kafka status
+
+test: install kafka-start lint typecheck ## Everything: lint, types, unit, agent and integration tests
+	$(BIN)/pytest
+
+test-unit: install ## Unit and agent tests only (no broker needed)
+	$(BIN)/pytest tests/unit tests/agents
+
+test-integration: install kafka-start ## Integration tests on the local Kafka
+	$(BIN)/pytest tests/integration
+
+demo: install ## Local Kafka + a worker + the samples; shows the events (Ctrl-C stops)
+	$(BIN)/newswire demo
+
+bench: install kafka-start ## Throughput and latency figures (see bench/README)
+	$(BIN)/python bench/pipeline.py
+
+clean: kafka-stop ## Remove the venv and the local state (Kafka data, worker state)
+	rm -rf $(VENV) .newswire .mypy_cache .ruff_cache .pytest_cache .hypothesis
