@@ -98,6 +98,7 @@ class TailRecord:
     offset: int
     key: bytes | None
     value: bytes
+    timestamp_ms: int
 
 
 async def tail_topic(
@@ -140,7 +141,9 @@ async def tail_topic(
             last = loop.time()
             for tp, records in sorted(batch.items(), key=lambda kv: kv[0].partition):
                 for r in records:
-                    yield TailRecord(tp.topic, tp.partition, r.offset, r.key, r.value or b"")
+                    yield TailRecord(
+                        tp.topic, tp.partition, r.offset, r.key, r.value or b"", r.timestamp
+                    )
                     seen += 1
                     if max_records is not None and seen >= max_records:
                         return

@@ -15,7 +15,7 @@ import click
 from .admin import ensure_topics
 from .clients import collect_inputs, end_offsets, produce_inputs, tail_topic
 from .display import format_record
-from .localkafka import LocalKafka, LocalKafkaError
+from .localkafka import ForeignBroker, LocalKafka, LocalKafkaError
 from .settings import Settings
 
 __all__ = ["run_demo", "stop_process"]
@@ -83,7 +83,10 @@ def run_demo(settings: Settings, samples: Path, *, once: bool, timeout: float) -
     try:
         if host in ("127.0.0.1", "localhost"):
             click.echo(f"== Local Kafka on {settings.kafka_bootstrap}")
-            started_kafka = local.start()
+            try:
+                started_kafka = local.start()
+            except ForeignBroker as exc:
+                click.echo(f"   {exc}; using it")
         asyncio.run(ensure_topics(settings))
         outputs = (settings.topic_enriched, settings.topic_duplicates, settings.topic_dlq)
         starts = {t: asyncio.run(end_offsets(settings.kafka_bootstrap, t)) for t in outputs}

@@ -22,7 +22,7 @@ from string import Template
 
 from .admin import broker_answers
 
-__all__ = ["KafkaStatus", "LocalKafka", "LocalKafkaError"]
+__all__ = ["ForeignBroker", "KafkaStatus", "LocalKafka", "LocalKafkaError"]
 
 DEPLOY_DIR = Path(__file__).resolve().parent.parent / "deploy" / "kafka"
 _MIN_JAVA = 17
@@ -31,6 +31,10 @@ _MAIN_CLASS = "kafka.Kafka"
 
 class LocalKafkaError(RuntimeError):
     """The local broker cannot be fetched, started or stopped; the message says what to do."""
+
+
+class ForeignBroker(LocalKafkaError):
+    """Another broker (not this state folder's) already serves the port."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,11 @@ class LocalKafka:
                 )
             self._wait_until_answers(pid, timeout)
             return False
+        if asyncio.run(broker_answers(f"127.0.0.1:{self.port}", wait=2.0)):
+            raise ForeignBroker(
+                f"a Kafka broker not started from {self.home} already answers on "
+                f"127.0.0.1:{self.port}"
+            )
         java = self.check_tools(need_maven=not (self.libs / ".complete").exists())
         self.fetch()
         for d in (self.data, self.logs):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,13 +18,14 @@ from tests.conftest import SAMPLES
 
 
 @pytest.fixture
-async def newswire(tmp_path: Path) -> AsyncIterator[Newswire]:
+async def newswire(tmp_path: Path) -> Newswire:
+    # Async, so the app binds to the test's running loop.
     settings = Settings.from_env({"NEWSWIRE_STATE_DIR": str(tmp_path)})
     nw = build(settings)
     nw.app.finalize()
     nw.app.conf.store = "memory://"
     nw.app.flow_control.resume()
-    yield nw
+    return nw
 
 
 def sent(mock: AsyncMock) -> list[dict[str, Any]]:

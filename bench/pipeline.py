@@ -1,0 +1,222 @@
+"""Throughput and latency of Newswire on the local Kafka, beside a plain aiokafka passthrough.
+
+Run with `make bench` (starts the local Kafka) or `python bench/pipeline.py --help`.
+Prints figures; it is not a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import psutil
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from streams import jsonio  # noqa: E402
+from streams.admin import ensure_topics  # noqa: E402
+from streams.clients import tail_topic  # noqa: E402
+from streams.settings import Settings  # noqa: E402
+from streams.synthetic import synthetic_article  # noqa: E402
+
+MIB = 1024 * 1024
+
+
+async def create_topic(bootstrap: str, name: str, partitions: int) -> None:
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(name, partitions, 1)])
+    finally:
+        await admin.close()
+
+
+async def produce(bootstrap: str, topic: str, values: list[bytes]) -> float:
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", linger_ms=5, max_batch_size=256 * 1024
+    )
+    await producer.start()
+    started = time.perf_counter()
+    try:
+        futures = [await producer.send(topic, v) for v in values]
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+    return time.perf_counter() - started
+
+
+async def passthrough(bootstrap: str, source: str, sink: str, n: int) -> float:
+    """Consume ``n`` records and produce each to ``sink``; returns records per second."""
+    consumer = AIOKafkaConsumer(
+        source, bootstrap_servers=bootstrap, group_id=f"bench-pass-{uuid.uuid4().hex[:8]}",
+        auto_offset_reset="earliest", enable_auto_commit=False, max_partition_fetch_bytes=4 * MIB,
+    )  # fmt: skip
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5)
+    await consumer.start()
+    await producer.start()
+    seen = 0
+    started: float | None = None
+    try:
+        while seen < n:
+            batch = await consumer.getmany(timeout_ms=1000, max_records=2000)
+            if started is None and batch:
+                started = time.perf_counter()
+            futures = []
+            for records in batch.values():
+                for r in records:
+                    futures.append(await producer.send(sink, r.value, key=r.key))
+            await asyncio.gather(*futures)
+            seen += len(futures)
+            if batch:
+                await consumer.commit()
+        assert started is not None
+        return n / (time.perf_counter() - started)
+    finally:
+        await consumer.stop()
+        await producer.stop()
+
+
+def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "streams", "worker"], env=env, stdin=subprocess.DEVNULL,
+        stdout=log.open("wb"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
+async def collect(settings: Settings, n: int, wait: float, rss: list[int], pid: int) -> list:
+    """Read ``n`` enriched records (or stop after ``wait`` s idle), sampling the worker's RSS."""
+    proc = psutil.Process(pid)
+    out = []
+    last_sample = 0.0
+    async for r in tail_topic(
+        settings.kafka_bootstrap, settings.topic_enriched, from_beginning=True,
+        max_records=n, idle_timeout=wait,
+    ):  # fmt: skip
+        out.append(r)
+        now = time.monotonic()
+        if now - last_sample > 0.2:
+            rss.append(proc.memory_info().rss)
+            last_sample = now
+    return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-n", type=int, default=20_000, help="distinct articles [20000]")
+    parser.add_argument("--size", type=int, default=3000, help="bytes per article [3000]")
+    parser.add_argument("--partitions", type=int, default=6)
+    parser.add_argument("--latency-rate", type=int, default=100,
+                        help="messages/s for the latency phase [100]")  # fmt: skip
+    parser.add_argument("--latency-seconds", type=int, default=10)
+    args = parser.parse_args()
+
+    run = uuid.uuid4().hex[:8]
+    base = Settings.from_env()
+    bootstrap = base.kafka_bootstrap
+    workdir = base.state_dir / "bench" / run
+    workdir.mkdir(parents=True, exist_ok=True)
+    values = [synthetic_article(1_000_000 + i, target_bytes=args.size) for i in range(args.n)]
+    mean_size = statistics.mean(len(v) for v in values)
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}; broker {bootstrap}")  # fmt: skip
+    print(f"input: {args.n} distinct articles, mean {mean_size:.0f} bytes, "
+          f"{args.partitions} partitions")  # fmt: skip
+
+    # (a) plain aiokafka passthrough
+    src, dst = f"bench-{run}.pass-in", f"bench-{run}.pass-out"
+    asyncio.run(create_topic(bootstrap, src, args.partitions))
+    asyncio.run(create_topic(bootstrap, dst, args.partitions))
+    asyncio.run(produce(bootstrap, src, values))
+    pass_rate = asyncio.run(passthrough(bootstrap, src, dst, args.n))
+    print(f"(a) aiokafka passthrough: {pass_rate:,.0f} msg/s")
+
+    # (b) Newswire end to end, from a backlog
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env.update({
+        "NEWSWIRE_KAFKA_BOOTSTRAP": bootstrap,
+        "NEWSWIRE_APP_ID": f"bench-{run}",
+        "NEWSWIRE_TOPIC_RAW": f"bench-{run}.raw",
+        "NEWSWIRE_TOPIC_ENRICHED": f"bench-{run}.enriched",
+        "NEWSWIRE_TOPIC_DUPLICATES": f"bench-{run}.duplicates",
+        "NEWSWIRE_TOPIC_DLQ": f"bench-{run}.dlq",
+        "NEWSWIRE_PARTITIONS": str(args.partitions),
+        "NEWSWIRE_STATE_DIR": str(workdir),
+        "NEWSWIRE_WEB_PORT": "0",
+        "NEWSWIRE_LOG_LEVEL": "warning",
+    })  # fmt: skip
+    env["NEWSWIRE_WEB_PORT"] = str(16066)
+    settings = Settings.from_env(env)
+    asyncio.run(ensure_topics(settings))
+    asyncio.run(produce(bootstrap, settings.topic_raw, values))
+    worker = start_worker(env, workdir / "worker.log")
+    rss: list[int] = []
+    try:
+        records = asyncio.run(collect(settings, args.n, 60.0, rss, worker.pid))
+        if len(records) < args.n:
+            print(f"(b) only {len(records)} of {args.n} events arrived; see {workdir}/worker.log")
+            raise SystemExit(1)
+        stamps = sorted(r.timestamp_ms for r in records)
+        nw_rate = (len(stamps) - 1) / max((stamps[-1] - stamps[0]) / 1000, 1e-9)
+        print(f"(b) Newswire end to end: {nw_rate:,.0f} articles/s "
+              f"(first to last event timestamp over {len(stamps)} events)")  # fmt: skip
+        print(f"    ratio (b)/(a): {nw_rate / pass_rate:.1%}")
+
+        # latency at a steady, moderate rate
+        extra = [synthetic_article(2_000_000 + i, target_bytes=args.size)
+                 for i in range(args.latency_rate * args.latency_seconds)]  # fmt: skip
+
+        async def paced() -> None:
+            producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+            await producer.start()
+            try:
+                step = 1 / args.latency_rate
+                t0 = time.perf_counter()
+                for i, v in enumerate(extra):
+                    delay = t0 + i * step - time.perf_counter()
+                    if delay > 0:
+                        await asyncio.sleep(delay)
+                    await producer.send(settings.topic_raw, v)
+                await producer.flush()
+            finally:
+                await producer.stop()
+
+        asyncio.run(paced())
+        total = args.n + len(extra)
+        records = asyncio.run(collect(settings, total, 60.0, rss, worker.pid))
+        latencies = []
+        for r in records[args.n:]:
+            event = jsonio.loads(r.value)
+            from datetime import datetime
+
+            ingest_ms = datetime.fromisoformat(event["ingest"]["timestamp"]).timestamp() * 1000
+            latencies.append(r.timestamp_ms - ingest_ms)
+        print(f"    latency at {args.latency_rate} msg/s over {len(latencies)} events: "
+              f"p50 {percentile(latencies, 0.5):.0f} ms, p99 {percentile(latencies, 0.99):.0f} ms "
+              "(raw record timestamp to enriched record timestamp)")  # fmt: skip
+        print(f"    worker peak RSS: {max(rss) / MIB:.0f} MiB")
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The Kafka-free CLI commands, run in-process."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from streams import jsonio
+from streams.cli import cli
+from tests.conftest import SAMPLES
+from tests.schemas import validate_record
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    for name in [k for k in __import__("os").environ if k.startswith("NEWSWIRE_")]:
+        monkeypatch.delenv(name)
+    return CliRunner()
+
+
+def test_process_prints_one_valid_record_per_input(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["process", str(SAMPLES)])
+    assert result.exit_code == 0, result.output
+    lines = [jsonio.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(list(SAMPLES.iterdir()))
+    for record in lines:
+        validate_record(record)
+    kinds = [r.get("event_type") or r.get("reason") or "duplicate" for r in lines]
+    assert kinds.count("created") == 5
+    assert kinds.count("updated") == 1
+    assert kinds.count("duplicate") == 1
+    assert "processed 11 input(s)" in result.stderr
+
+
+def test_process_envelope_flag_wraps_files(runner: CliRunner, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html lang='en'><body><h1>Headline</h1><p>TEHRAN (defapress) - Lead.</p>"
+        "<p>News ID: 5</p><p>Body.</p></body></html>"
+    )
+    result = runner.invoke(cli, ["process", "--envelope", str(page)])
+    assert result.exit_code == 0, result.output
+    event = jsonio.loads(result.stdout)
+    assert (event["title"], event["news_id"], event["body"]) == ("Headline", "5", ["Body."])
+
+
+def test_unknown_setting_is_a_clear_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["process", str(SAMPLES)], env={"NEWSWIRE_PARTITONS": "3"})
+    assert result.exit_code == 1
+    assert "unknown setting(s) NEWSWIRE_PARTITONS" in result.output
+
+
+def test_missing_file_is_a_clear_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["process", "no/such/file.txt"])
+    assert result.exit_code == 1
+    assert "no such file or folder: no/such/file.txt" in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["kafka"], ["topics"], ["produce"], ["tail"], ["worker"],
+                                     ["process"], ["demo"]])  # fmt: skip
+def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: " in result.output

@@ -1,0 +1,51 @@
+"""The local Kafka manager's checks and files, without starting Java."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from streams import localkafka
+from streams.localkafka import LocalKafka, LocalKafkaError
+
+
+def test_missing_java_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(localkafka.shutil, "which", lambda name: None)
+    with pytest.raises(LocalKafkaError, match=r"Java is not installed.*openjdk-17"):
+        LocalKafka(tmp_path).check_tools(need_maven=True)
+
+
+def test_missing_maven_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(
+        localkafka.shutil, "which", lambda name: "/usr/bin/java" if name == "java" else None
+    )
+    monkeypatch.setattr(localkafka, "_java_major", lambda java: 17)
+    with pytest.raises(LocalKafkaError, match=r"Maven is not installed.*apt-get install maven"):
+        LocalKafka(tmp_path).check_tools(need_maven=True)
+
+
+def test_old_java_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(localkafka.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(localkafka, "_java_major", lambda java: 11)
+    with pytest.raises(LocalKafkaError, match=r"Java 11 found.*needs Java 17"):
+        LocalKafka(tmp_path).check_tools(need_maven=False)
+
+
+def test_config_listens_on_loopback_only(tmp_path: Path) -> None:
+    kafka = LocalKafka(tmp_path, port=19092)
+    kafka.home.mkdir(parents=True)
+    kafka._render_config()
+    config = kafka.config.read_text()
+    assert "listeners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093" in config
+    assert f"log.dirs={tmp_path / 'kafka' / 'data'}" in config
+    assert "0.0.0.0" not in config
+    assert "$" not in config
+
+
+def test_status_and_stop_when_nothing_runs(tmp_path: Path) -> None:
+    kafka = LocalKafka(tmp_path)
+    assert kafka.stop() is False
+    assert kafka.status().running is False
