@@ -15,25 +15,23 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 import psutil
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from streams import jsonio  # noqa: E402
-from streams.admin import ensure_topics  # noqa: E402
-from streams.clients import tail_topic  # noqa: E402
-from streams.settings import Settings  # noqa: E402
-from streams.synthetic import synthetic_article  # noqa: E402
+from streams import jsonio
+from streams.admin import ensure_topics
+from streams.clients import tail_topic
+from streams.settings import Settings
+from streams.synthetic import synthetic_article
 
 MIB = 1024 * 1024
 
 
 async def create_topic(bootstrap: str, name: str, partitions: int) -> None:
-    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
@@ -157,7 +155,6 @@ def main() -> None:
         "NEWSWIRE_TOPIC_DLQ": f"bench-{run}.dlq",
         "NEWSWIRE_PARTITIONS": str(args.partitions),
         "NEWSWIRE_STATE_DIR": str(workdir),
-        "NEWSWIRE_WEB_PORT": "0",
         "NEWSWIRE_LOG_LEVEL": "warning",
     })  # fmt: skip
     env["NEWSWIRE_WEB_PORT"] = str(16066)
@@ -200,10 +197,8 @@ def main() -> None:
         total = args.n + len(extra)
         records = asyncio.run(collect(settings, total, 60.0, rss, worker.pid))
         latencies = []
-        for r in records[args.n:]:
+        for r in records[args.n :]:
             event = jsonio.loads(r.value)
-            from datetime import datetime
-
             ingest_ms = datetime.fromisoformat(event["ingest"]["timestamp"]).timestamp() * 1000
             latencies.append(r.timestamp_ms - ingest_ms)
         print(f"    latency at {args.latency_rate} msg/s over {len(latencies)} events: "
