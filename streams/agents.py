@@ -21,6 +21,7 @@ from .pipeline import Parsed, Published, Rejected, dedupe_stage, parse_stage
 from .seenstore import TableSeenStore
 from .settings import Settings
 from .topics import Topics
+from .transactions import CommitGate
 
 __all__ = ["Agents", "register_agents"]
 
@@ -48,7 +49,13 @@ def _ingest_meta(message: Any) -> IngestMeta:
 
 
 def register_agents(
-    app: faust.App, topics: Topics, table: Any, metrics: Metrics, settings: Settings
+    app: faust.App,
+    topics: Topics,
+    table: Any,
+    metrics: Metrics,
+    settings: Settings,
+    *,
+    gate: CommitGate,
 ) -> Agents:
     """Declare the agents on ``app``."""
     store = TableSeenStore(table)
@@ -63,45 +70,58 @@ def register_agents(
 
     @app.agent(topics.raw, name="newswire.parse")
     async def parse_articles(stream: Any) -> None:
-        async for event in stream.events():
-            message = event.message
-            raw: bytes = event.value or b""
-            ingest = _ingest_meta(message)
-            consumed.inc()
-            consumed_bytes.inc(len(raw))
-            started = time.perf_counter()
-            outcome = parse_stage(
-                raw, ingest=ingest, now=datetime.now(UTC), max_bytes=settings.max_input_bytes
-            )
-            parse_seconds.observe(time.perf_counter() - started)
-            if isinstance(outcome, Rejected):
-                metrics.dead_letters.labels(outcome.reason).inc()
-                logger.info(
-                    "dead letter %s[%d] offset=%d reason=%s: %s",
-                    message.topic, message.partition, message.offset,
-                    outcome.reason, outcome.record["message"],
-                )  # fmt: skip
-                await topics.dlq.send(key=message.key, value=jsonio.dumps(outcome.record))
-                continue
-            await topics.parsed.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.draft))
+        # Manual acks inside the commit gate: a commit sees an event whole or not at all.
+        events = stream.noack()
+        async for event in events.events():
+            async with gate.event():
+                await _parse_one(event)
+                await events.ack(event)
+
+    async def _parse_one(event: Any) -> None:
+        message = event.message
+        raw: bytes = event.value or b""
+        ingest = _ingest_meta(message)
+        consumed.inc()
+        consumed_bytes.inc(len(raw))
+        started = time.perf_counter()
+        outcome = parse_stage(
+            raw, ingest=ingest, now=datetime.now(UTC), max_bytes=settings.max_input_bytes
+        )
+        parse_seconds.observe(time.perf_counter() - started)
+        if isinstance(outcome, Rejected):
+            metrics.dead_letters.labels(outcome.reason).inc()
+            logger.info(
+                "dead letter %s[%d] offset=%d reason=%s: %s",
+                message.topic, message.partition, message.offset,
+                outcome.reason, outcome.record["message"],
+            )  # fmt: skip
+            await topics.dlq.send(key=message.key, value=jsonio.dumps(outcome.record))
+            return
+        await topics.parsed.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.draft))
 
     @app.agent(topics.parsed, name="newswire.dedupe")
     async def dedupe_articles(stream: Any) -> None:
-        async for event in stream.events():
-            key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
-            draft = jsonio.loads(event.value)
-            started = time.perf_counter()
-            outcome = dedupe_stage(Parsed(key, draft), store=store, now=datetime.now(UTC))
-            dedupe_seconds.observe(time.perf_counter() - started)
-            if isinstance(outcome, Published):
-                await topics.enriched.send(key=key.encode(), value=jsonio.dumps(outcome.event))
-                published[outcome.event_type].inc()
-            else:
-                await topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
-                metrics.duplicates.inc()
-            ingest_ts = draft["ingest"].get("timestamp")
-            if ingest_ts:
-                lag = time.time() - datetime.fromisoformat(ingest_ts).timestamp()
-                metrics.end_to_end_latency_seconds.observe(max(lag, 0.0))
+        events = stream.noack()
+        async for event in events.events():
+            async with gate.event():
+                await _dedupe_one(event)
+                await events.ack(event)
+
+    async def _dedupe_one(event: Any) -> None:
+        key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
+        draft = jsonio.loads(event.value)
+        started = time.perf_counter()
+        outcome = dedupe_stage(Parsed(key, draft), store=store, now=datetime.now(UTC))
+        dedupe_seconds.observe(time.perf_counter() - started)
+        if isinstance(outcome, Published):
+            await topics.enriched.send(key=key.encode(), value=jsonio.dumps(outcome.event))
+            published[outcome.event_type].inc()
+        else:
+            await topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
+            metrics.duplicates.inc()
+        ingest_ts = draft["ingest"].get("timestamp")
+        if ingest_ts:
+            lag = time.time() - datetime.fromisoformat(ingest_ts).timestamp()
+            metrics.end_to_end_latency_seconds.observe(max(lag, 0.0))
 
     return Agents(parse=parse_articles, dedupe=dedupe_articles)

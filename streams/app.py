@@ -5,6 +5,7 @@ from __future__ import annotations
 import faust
 
 from .settings import Settings
+from .transactions import CommitGate
 from .transactions import install as install_transactions
 
 __all__ = ["create_app"]
@@ -12,8 +13,11 @@ __all__ = ["create_app"]
 _MIB = 1024 * 1024
 
 
-def create_app(settings: Settings) -> faust.App:
-    """A Faust app for ``settings``; agents, tables and pages are added by ``streams.worker``."""
+def create_app(settings: Settings, gate: CommitGate) -> faust.App:
+    """A Faust app for ``settings``; agents, tables and pages are added by ``streams.worker``.
+
+    ``gate`` is shared with the agents: commits wait for events in flight (see transactions).
+    """
     brokers = [f"kafka://{host.strip()}" for host in settings.kafka_bootstrap.split(",")]
     app = faust.App(
         settings.app_id,
@@ -35,5 +39,5 @@ def create_app(settings: Settings) -> faust.App:
         producer_max_request_size=(settings.max_input_bytes + _MIB) * 2,
         autodiscover=False,
     )
-    install_transactions(app)
+    install_transactions(app, gate)
     return app

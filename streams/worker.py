@@ -17,6 +17,7 @@ from .metrics import Metrics
 from .settings import Settings
 from .tables import dedupe_table
 from .topics import Topics
+from .transactions import CommitGate
 
 __all__ = ["Newswire", "build", "run_worker"]
 
@@ -38,10 +39,11 @@ class Newswire:
 def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
     """Wire a worker for ``settings`` without starting anything."""
     metrics = metrics or Metrics.create()
-    app = create_app(settings)
+    gate = CommitGate()
+    app = create_app(settings, gate)
     topics = Topics.declare(app, settings)
     table = dedupe_table(app, settings)
-    agents = register_agents(app, topics, table, metrics, settings)
+    agents = register_agents(app, topics, table, metrics, settings, gate=gate)
     # Read at scrape time: the table's size on this worker, no bookkeeping per event.
     metrics.dedupe_table_entries.set_function(lambda: float(len(table.data)))
 

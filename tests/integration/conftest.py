@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiokafka import AIOKafkaProducer
 
 from streams import jsonio
 from streams.admin import broker_answers, ensure_topics
@@ -103,6 +104,22 @@ class Deployment:
                 max_request_size=16 * 1024 * 1024,
             )
         )
+
+    def produce_to_partitions(self, values: list[bytes]) -> None:
+        """Send ``values[i]`` to ingest partition ``i``."""
+
+        async def go() -> None:
+            producer = AIOKafkaProducer(bootstrap_servers=self.settings.kafka_bootstrap)
+            await producer.start()
+            try:
+                for partition, value in enumerate(values):
+                    await producer.send_and_wait(
+                        self.settings.topic_raw, value, partition=partition
+                    )
+            finally:
+                await producer.stop()
+
+        asyncio.run(go())
 
     def read_outputs(self, expected: int, timeout: float = 90.0) -> dict[str, list[dict[str, Any]]]:
         """Read committed outputs until ``expected`` records arrived or ``timeout`` passed."""

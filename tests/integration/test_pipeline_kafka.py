@@ -122,3 +122,31 @@ def test_sigkilled_worker_restarts_without_losing_or_recreating(deployment: Depl
     assert sum(len(v) for v in out.values()) == total
     revisions = {(e["article_key"], e["revision"]) for e in out["enriched"]}
     assert len(revisions) == len(out["enriched"]), "no revision number was used twice"
+
+
+def test_graceful_restart_handles_nothing_twice(deployment: Deployment) -> None:
+    """SIGTERM, restart, send everything again: each input has exactly one outcome."""
+    d = deployment
+    pages = [p.read_bytes() for p in sorted(SAMPLES.iterdir())]
+    worker = d.start_worker()
+    d.produce(pages)
+    first = d.read_outputs(expected=len(pages))
+    assert sum(len(v) for v in first.values()) == len(pages)
+    d.stop(worker, signal.SIGTERM)
+    assert worker.returncode == 0, d.logs()
+
+    d.start_worker()
+    d.produce(pages)
+    # One more article per ingest partition: its outcome comes after anything the restarted
+    # worker replays from that partition, so waiting for them bounds the wait for replays.
+    sentinels = [synthetic_article(90_000 + p) for p in range(d.settings.partitions)]
+    d.produce_to_partitions(sentinels)
+    total = 2 * len(pages) + len(sentinels)
+    out = d.read_outputs(expected=total)
+    counts = {k: len(v) for k, v in out.items()}
+    # Second time round every article is a repeat and every bad input a dead letter again.
+    assert counts == {"enriched": 6 + len(sentinels), "duplicates": 1 + 7, "dlq": 4 + 4}
+    ingest = Counter(
+        (r["ingest"]["partition"], r["ingest"]["offset"]) for v in out.values() for r in v
+    )
+    assert max(ingest.values()) == 1, "an input was handled twice"
