@@ -91,6 +91,7 @@ def run_demo(settings: Settings, samples: Path, *, once: bool, timeout: float) -
         outputs = (settings.topic_enriched, settings.topic_duplicates, settings.topic_dlq)
         starts = {t: asyncio.run(end_offsets(settings.kafka_bootstrap, t)) for t in outputs}
 
+        settings.state_dir.mkdir(parents=True, exist_ok=True)
         log_path = settings.state_dir / "demo-worker.log"
         click.echo(f"== Worker (log: {log_path}, metrics: "
                    f"http://{settings.web_host}:{settings.web_port}/metrics)")  # fmt: skip
