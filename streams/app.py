@@ -37,6 +37,9 @@ def create_app(settings: Settings, gate: CommitGate) -> faust.App:
         consumer_auto_offset_reset="earliest",
         # Big enough for a page at the input limit in an envelope, and its dead-letter copy.
         producer_max_request_size=(settings.max_input_bytes + _MIB) * 2,
+        # Under exactly-once, outputs become visible when their transaction commits; this
+        # interval bounds that wait on each of the two hops (ingest -> re-key -> outputs).
+        broker_commit_interval=settings.commit_interval,
         autodiscover=False,
     )
     install_transactions(app, gate)

@@ -46,6 +46,7 @@ class Settings:
     web_host: str = "127.0.0.1"
     web_port: int = 6066
     max_input_bytes: int = 2 * 1024 * 1024
+    commit_interval: float = 1.0
     log_level: str = "info"
 
     @classmethod
@@ -67,6 +68,11 @@ class Settings:
                     values[f.name] = int(raw)
                 except ValueError:
                     raise SettingsError(f"{name}={raw!r} is not a whole number") from None
+            elif f.type in ("float", float):
+                try:
+                    values[f.name] = float(raw)
+                except ValueError:
+                    raise SettingsError(f"{name}={raw!r} is not a number") from None
             elif f.type in ("Path", Path):
                 values[f.name] = Path(raw).expanduser()
             else:
@@ -91,6 +97,8 @@ class Settings:
             raise SettingsError("NEWSWIRE_PARTITIONS and NEWSWIRE_REPLICATION_FACTOR must be >= 1")
         if not 0 < self.web_port < 65536:
             raise SettingsError(f"NEWSWIRE_WEB_PORT={self.web_port} is not a TCP port")
+        if not 0 < self.commit_interval <= 60:
+            raise SettingsError("NEWSWIRE_COMMIT_INTERVAL must be between 0 and 60 seconds")
         if self.max_input_bytes < 1:
             raise SettingsError("NEWSWIRE_MAX_INPUT_BYTES must be positive")
         if not self.store.startswith(("memory://", "rocksdb://", "rocksdict://", "aerospike://")):

@@ -39,6 +39,8 @@ def test_values_are_read_and_typed() -> None:
         ({"NEWSWIRE_PARTITION": "6"}, "unknown setting(s) NEWSWIRE_PARTITION"),
         ({"NEWSWIRE_PROCESSING_GUARANTEE": "maybe"}, "must be one of"),
         ({"NEWSWIRE_WEB_PORT": "70000"}, "not a TCP port"),
+        ({"NEWSWIRE_COMMIT_INTERVAL": "soon"}, "not a number"),
+        ({"NEWSWIRE_COMMIT_INTERVAL": "0"}, "between 0 and 60"),
         ({"NEWSWIRE_STORE": "redis://x"}, "not a Faust store URL"),
     ],
 )
@@ -51,4 +53,4 @@ def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], fra
 def test_env_names_lists_every_setting() -> None:
     names = Settings.env_names()
     assert "NEWSWIRE_KAFKA_BOOTSTRAP" in names
-    assert len(names) == len(set(names)) == 15
+    assert len(names) == len(set(names)) == 16
