@@ -100,6 +100,7 @@ def run_demo(settings: Settings, samples: Path, *, once: bool, timeout: float) -
                 [sys.executable, "-m", "streams", "worker"],
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=os.environ,
             )  # fmt: skip
+        click.echo(f"   worker pid {worker.pid}")
 
         inputs = list(collect_inputs([str(samples)]))
         click.echo(f"== Producing {len(inputs)} sample(s) from {samples} to {settings.topic_raw}")

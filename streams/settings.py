@@ -101,7 +101,7 @@ class Settings:
             raise SettingsError("NEWSWIRE_COMMIT_INTERVAL must be between 0 and 60 seconds")
         if self.max_input_bytes < 1:
             raise SettingsError("NEWSWIRE_MAX_INPUT_BYTES must be positive")
-        if not self.store.startswith(("memory://", "rocksdb://", "rocksdict://", "aerospike://")):
+        if not self.store.startswith(("memory://", "rocksdb://", "aerospike://")):
             raise SettingsError(f"NEWSWIRE_STORE={self.store!r} is not a Faust store URL")
 
     @property

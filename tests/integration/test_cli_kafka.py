@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import subprocess
 import sys
 
+import psutil
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from streams import jsonio
 from tests.conftest import SAMPLES
-from tests.integration.conftest import Deployment
+from tests.integration.conftest import Deployment, wait_for
 from tests.schemas import validate_record
 
 
@@ -93,3 +95,38 @@ def test_demo_once_shows_every_sample_outcome(deployment: Deployment) -> None:
     # partition timing, but there is always one created and one updated event for it.
     assert result.stdout.count("defapress:81002 rev") == 2
     assert "DEAD LETTER reason=not_utf8" in result.stdout
+
+
+def test_demo_stops_its_worker_on_ctrl_c(deployment: Deployment) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streams", "demo"], env=deployment.env,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    lines: list[str] = []
+    worker_pid = None
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:  # bounded: the demo prints a few dozen lines, then waits
+            lines.append(line)
+            if "worker pid" in line:
+                worker_pid = int(line.split()[-1])
+            if "Ctrl-C stops the demo" in line:
+                break
+        assert worker_pid is not None, "".join(lines)
+        assert psutil.pid_exists(worker_pid)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(60) == 0, "".join(lines)
+        wait_for(lambda: not _running(worker_pid), 30, "the demo's worker to exit")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+def _running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False

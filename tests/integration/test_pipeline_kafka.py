@@ -7,6 +7,8 @@ import re
 import signal
 from collections import Counter
 
+import pytest
+
 from streams.synthetic import synthetic_article
 from tests.conftest import SAMPLES
 from tests.integration.conftest import Deployment, scrape, wait_for
@@ -124,9 +126,15 @@ def test_sigkilled_worker_restarts_without_losing_or_recreating(deployment: Depl
     assert len(revisions) == len(out["enriched"]), "no revision number was used twice"
 
 
-def test_graceful_restart_handles_nothing_twice(deployment: Deployment) -> None:
-    """SIGTERM, restart, send everything again: each input has exactly one outcome."""
+@pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
+def test_graceful_restart_handles_nothing_twice(deployment: Deployment, store: str) -> None:
+    """SIGTERM, restart, send everything again: each input has exactly one outcome.
+
+    With either table store the dedupe state survives the restart: every article sent again
+    is a repeat.
+    """
     d = deployment
+    d.env["NEWSWIRE_STORE"] = store
     pages = [p.read_bytes() for p in sorted(SAMPLES.iterdir())]
     worker = d.start_worker()
     d.produce(pages)
