@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -48,6 +49,20 @@ def _ingest_meta(message: Any) -> IngestMeta:
     )
 
 
+async def _each_event(
+    stream: Any, gate: CommitGate, handle: Callable[[Any], Awaitable[None]]
+) -> None:
+    """Handle each event, acking it by hand inside the commit gate.
+
+    A commit then sees an event whole (its sends and its ack) or not at all.
+    """
+    events = stream.noack()
+    async for event in events.events():
+        async with gate.event():
+            await handle(event)
+            await events.ack(event)
+
+
 def register_agents(
     app: faust.App,
     topics: Topics,
@@ -70,12 +85,7 @@ def register_agents(
 
     @app.agent(topics.raw, name="newswire.parse")
     async def parse_articles(stream: Any) -> None:
-        # Manual acks inside the commit gate: a commit sees an event whole or not at all.
-        events = stream.noack()
-        async for event in events.events():
-            async with gate.event():
-                await _parse_one(event)
-                await events.ack(event)
+        await _each_event(stream, gate, _parse_one)
 
     async def _parse_one(event: Any) -> None:
         message = event.message
@@ -101,11 +111,7 @@ def register_agents(
 
     @app.agent(topics.parsed, name="newswire.dedupe")
     async def dedupe_articles(stream: Any) -> None:
-        events = stream.noack()
-        async for event in events.events():
-            async with gate.event():
-                await _dedupe_one(event)
-                await events.ack(event)
+        await _each_event(stream, gate, _dedupe_one)
 
     async def _dedupe_one(event: Any) -> None:
         key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
