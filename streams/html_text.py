@@ -1,55 +1,29 @@
-"""Plain text and metadata from an article's HTML page, with the standard library's parser.
+"""Plain text and metadata from an article's HTML page, with selectolax (the Lexbor parser).
 
-Block elements become lines, so the result reads like the plain-text layout the parser knows;
-navigation, scripts and forms are dropped.
+Block elements become lines, so the result reads like the plain-text layout the parser already
+knows, and the same rules (dateline, stamps, boilerplate) apply. Navigation, scripts, forms and
+anything before the headline are dropped.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from selectolax.lexbor import LexborHTMLParser
 
 __all__ = ["HtmlPage", "html_to_page"]
 
-_BLOCKS = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "tr",
-        "section",
-        "article",
-        "header",
-        "blockquote",
-        "title",
-        "time",
-        "span",
-    }
+_BLOCKS = (
+    "p, div, br, h1, h2, h3, h4, h5, h6, li, tr, section, article, header, blockquote, time, "
+    "figcaption, dd, dt, pre, table"
 )
 # Their text is never article text.
-_SKIPPED = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "nav",
-        "footer",
-        "form",
-        "aside",
-        "button",
-        "select",
-        "template",
-        "svg",
-        "iframe",
-    }
-)
+_SKIPPED = [
+    "script", "style", "noscript", "nav", "footer", "form", "aside", "button", "select",
+    "template", "svg", "iframe", "textarea", "input", "figure",
+]  # fmt: skip
+# The headline is the first line of the article; text before it is site chrome.
+_HEADLINE_MARK = "\u2063NEWSWIRE-HEADLINE\u2063"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,66 +33,40 @@ class HtmlPage:
     text: str
     canonical_url: str | None
     language: str | None
+    title: str | None
+    published: str | None
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.current: list[str] = []
-        self.skip_depth = 0
-        self.in_head_title = False
-        self.canonical: str | None = None
-        self.og_url: str | None = None
-        self.language: str | None = None
-
-    def _flush(self) -> None:
-        if self.current:
-            self.lines.append("".join(self.current))
-            self.current = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag in _SKIPPED:
-            self.skip_depth += 1
-        elif tag == "html" and a.get("lang"):
-            self.language = a["lang"].split("-")[0].lower()
-        elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
-            self.canonical = a.get("href") or None
-        elif tag == "meta" and a.get("property") == "og:url":
-            self.og_url = a.get("content") or None
-        elif tag == "title":
-            # The document title repeats the headline with the site's name; the h1 is cleaner.
-            self.in_head_title = True
-        if tag in _BLOCKS and tag != "span":
-            self._flush()
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in _SKIPPED:
-            self.skip_depth -= 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED and self.skip_depth:
-            self.skip_depth -= 1
-        elif tag == "title":
-            self.in_head_title = False
-        if tag in _BLOCKS and tag != "span":
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip_depth and not self.in_head_title:
-            self.current.append(data)
+def _meta(tree: LexborHTMLParser, selector: str, attribute: str) -> str | None:
+    node = tree.css_first(selector)
+    value = node.attributes.get(attribute) if node is not None else None
+    return value.strip() or None if value else None
 
 
 def html_to_page(html: str) -> HtmlPage:
     """Extract block text and head metadata from an HTML document."""
-    collector = _Collector()
-    collector.feed(html)
-    collector.close()
-    collector._flush()
-    return HtmlPage(
-        text="\n".join(collector.lines),
-        canonical_url=collector.canonical or collector.og_url,
-        language=collector.language,
+    tree = LexborHTMLParser(html)
+    language = _meta(tree, "html", "lang")
+    canonical = _meta(tree, "link[rel~=canonical]", "href") or _meta(
+        tree, 'meta[property="og:url"]', "content"
     )
+    og_title = _meta(tree, 'meta[property="og:title"]', "content")
+    published = _meta(tree, 'meta[property="article:published_time"]', "content")
+    tree.strip_tags(_SKIPPED)
+    body = tree.body
+    if body is None:
+        return HtmlPage("", canonical, _lang(language), og_title, published)
+    headline = body.css_first("h1")
+    if headline is not None:
+        headline.insert_before(_HEADLINE_MARK)
+    for node in body.css(_BLOCKS):
+        node.insert_before("\n")
+        node.insert_after("\n")
+    text = body.text(deep=True, separator="", strip=False)
+    if headline is not None:
+        text = text.split(_HEADLINE_MARK, 1)[-1]
+    return HtmlPage(text, canonical, _lang(language), og_title, published)
+
+
+def _lang(value: str | None) -> str | None:
+    return value.split("-")[0].lower() if value else None

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from .article import Article
 from .dates import parse_page_date
 from .envelope import RawDocument
-from .errors import BadNewsId, MissingBody, MissingTitle, NotAnArticle
+from .errors import BadDate, BadNewsId, MissingBody, MissingTitle, NotAnArticle
 from .html_text import html_to_page
-from .sources import SourceRegistry, default_registry
-from .text import clean_line, normalise_text
+from .language import detect_language
+from .sources import SourceProfile, SourceRegistry, default_registry
+from .text import ascii_digits, clean_line, normalise_text, repair
 
 __all__ = ["Dateline", "parse_article", "parse_dateline"]
 
@@ -52,7 +54,7 @@ def parse_dateline(line: str) -> Dateline | None:
     city_part = line[:open_at].strip()
     # "BEIJING, May 5 (Xinhua) --": the city is what stands before the comma.
     city = city_part.split(",", 1)[0].strip() or None
-    if city and not all(ch.isalpha() or ch in " .'-" for ch in city):
+    if city and not all(ch.isalpha() or ch in " .'-\u200c" for ch in city):
         return None
     if city and city.isupper():
         city = city.title()
@@ -66,12 +68,13 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
     document is not an article.
     """
     registry = registry or default_registry()
-    url, language_hint = doc.url, None
+    url, language_hint, meta_published = doc.url, None, None
     text = doc.text
     if doc.content_type == "text/html":
         page = html_to_page(text)
         text, url, language_hint = page.text, url or page.canonical_url, page.language
-    lines = [line for raw in normalise_text(text).split("\n") if (line := clean_line(raw))]
+        meta_published = page.published
+    lines = [line for raw in normalise_text(repair(text)).split("\n") if (line := clean_line(raw))]
     if not lines:
         raise NotAnArticle("no text after normalisation")
 
@@ -95,11 +98,11 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
     else:
         title, lead, body_lines = content[0], None, content[1:]
 
-    body = _clean_body(title, body_lines, profile.boilerplate)
+    body = _clean_body(title, body_lines, profile)
     if lead is None and not body:
         raise MissingBody("the page has a title but no lead and no body paragraphs")
 
-    news_id = stamps.get("news_id") or None
+    news_id = ascii_digits(stamps["news_id"]) if "news_id" in stamps else None
     if news_id is not None and not _NEWS_ID.match(news_id):
         raise BadNewsId(f"news ID {news_id[:80]!r} is not an identifier")
 
@@ -115,9 +118,13 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
         dateline_city=dateline.city if dateline else None,
         dateline_agency=registry.agency_name(dateline.agency) if dateline else None,
         agency_as_written=dateline.agency if dateline else None,
-        published_at=parse_page_date(published, profile.timezone) if published else None,
+        published_at=(
+            parse_page_date(published, profile.timezone)
+            if published
+            else _meta_date(meta_published, profile)
+        ),
         updated_at=parse_page_date(updated, profile.timezone) if updated else None,
-        language=language_hint or profile.language,
+        language=_language(title, lead, body, language_hint),
         fetched_at=doc.fetched_at,
     )
 
@@ -144,10 +151,34 @@ def _scan(
     return stamps, content, dateline, dateline_index
 
 
-def _clean_body(title: str, lines: list[str], boilerplate: frozenset[str]) -> tuple[str, ...]:
+def _meta_date(value: str | None, profile: SourceProfile) -> datetime | None:
+    """An HTML page's ``article:published_time`` (ISO 8601), in the source's zone."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadDate(f"article:published_time {value[:64]!r} is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=profile.timezone)
+    return moment.astimezone(profile.timezone)
+
+
+def _language(title: str, lead: str | None, body: tuple[str, ...], declared: str | None) -> str:
+    """Detected language; else what an HTML page declares; else ``und``."""
+    detected = detect_language(" ".join((title, lead or "", *body[:3])))
+    if detected != "und":
+        return detected
+    return declared if declared and declared.isalpha() and len(declared) in (2, 3) else "und"
+
+
+def _clean_body(title: str, lines: list[str], profile: SourceProfile) -> tuple[str, ...]:
     body: list[str] = []
     for line in lines:
-        if line.casefold() in boilerplate:
+        folded = line.casefold()
+        if folded in profile.end_markers:
+            break
+        if folded in profile.boilerplate:
             continue
         if not body:
             # The page repeats the title glued to the first paragraph: keep it once, as title.

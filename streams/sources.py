@@ -20,7 +20,9 @@ class SourceProfile:
     id: str
     name: str
     timezone: ZoneInfo
-    language: str
+    #: Case-folded lines that end the article: the comment form and footer follow them.
+    end_markers: frozenset[str]
+    #: Case-folded lines dropped wherever they stand.
     boilerplate: frozenset[str]
 
 
@@ -47,7 +49,7 @@ class SourceRegistry:
                 id=source_id,
                 name=spec["name"],
                 timezone=ZoneInfo(spec["timezone"]),
-                language=spec["language"],
+                end_markers=frozenset(b.casefold() for b in spec["end_markers"]),
                 boilerplate=frozenset(b.casefold() for b in spec["boilerplate"]),
             )
             by_id[source_id.casefold()] = profile
@@ -58,7 +60,7 @@ class SourceRegistry:
             id="unknown",
             name="Unknown",
             timezone=ZoneInfo(fb["timezone"]),
-            language=fb["language"],
+            end_markers=frozenset(b.casefold() for b in fb["end_markers"]),
             boilerplate=frozenset(b.casefold() for b in fb["boilerplate"]),
         )
         label_fields = {
@@ -87,7 +89,7 @@ class SourceRegistry:
                 id=source_id,
                 name=source_id,
                 timezone=self.fallback.timezone,
-                language=self.fallback.language,
+                end_markers=self.fallback.end_markers,
                 boilerplate=self.fallback.boilerplate,
             )
         return self.fallback

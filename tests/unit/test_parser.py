@@ -14,7 +14,9 @@ from streams.errors import (
     NotAnArticle,
 )
 from streams.parser import parse_article, parse_dateline
-from tests.conftest import sample
+from tests.conftest import ROOT, sample
+
+CORPUS = ROOT / "tests" / "corpus"
 
 MAX = 2 * 1024 * 1024
 
@@ -180,3 +182,46 @@ def test_html_page_through_the_same_parser() -> None:
     assert a.body == ("First paragraph.", "Second.")
     assert a.canonical_url == "https://news.example/a/1"
     assert a.language == "en"
+
+
+PERSIAN_PAGE = (CORPUS / "fa-defapress-91234.txt").read_text("utf-8")
+
+
+def test_persian_page_with_jalali_dates_and_persian_digits() -> None:
+    a = parse_bytes(PERSIAN_PAGE.encode())
+    assert a.source == "defapress"
+    assert a.news_id == "91234"
+    assert a.title == "سفر هیئت اقتصادی به مسکو برای گسترش همکاری‌های تجاری"
+    assert (a.dateline_city, a.dateline_agency, a.agency_as_written) == (
+        "تهران", "Defa Press", "دفاع پرس",
+    )  # fmt: skip
+    assert a.published_at is not None
+    assert a.published_at.isoformat() == "2021-05-10T18:45:00+04:30"
+    assert a.updated_at is not None
+    assert a.updated_at.isoformat() == "2021-05-11T09:15:00+04:30"
+    assert a.body == ("این هیئت با مقام‌های وزارت اقتصاد روسیه دیدار خواهد کرد.",)
+    assert a.language == "fa"
+
+
+def test_mojibake_and_curly_quotes_are_repaired(seed_bytes: bytes) -> None:
+    clean = parse_bytes(seed_bytes)
+    # The same page after a trip through a cp1252 reader: every non-ASCII byte garbled.
+    garbled = seed_bytes.decode("utf-8").encode("utf-8").decode("cp1252", "replace")
+    broken = parse_bytes(garbled.encode("utf-8"))
+    assert broken.lead == clean.lead
+    assert broken.body == clean.body
+    curly = parse_bytes(seed_bytes.replace(b'"not looking', "\u201cnot looking".encode()))
+    assert curly.body == clean.body
+
+
+def test_text_after_the_end_marker_is_dropped() -> None:
+    page = (
+        b"Headline\nTEHRAN (defapress) - Lead.\nNews ID: 1\nBody one.\nMessage end/\n"
+        b"Name\nEmail\nyour comment\nSend\n"
+    )
+    assert parse_bytes(page).body == ("Body one.",)
+
+
+def test_language_is_und_when_unsure() -> None:
+    page = b"Headline\nTEHRAN (defapress) - 12 34.\nNews ID: 1\nOK.\n"
+    assert parse_bytes(page).language == "und"

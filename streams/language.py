@@ -1,0 +1,30 @@
+"""Language identification of article text, offline, with py3langid's bundled model."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+__all__ = ["MIN_CONFIDENCE", "SAMPLE_CHARS", "detect_language"]
+
+#: Below this normalised probability the answer is ``und``: a wrong code is worse than none.
+MIN_CONFIDENCE = 0.90
+#: Title, lead and the first paragraphs up to this length decide; more text costs time and
+#: hardly ever changes the answer (~120 us for 600 characters on one core).
+SAMPLE_CHARS = 800
+
+
+@functools.cache
+def _identifier() -> Any:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text``'s language, or ``und`` when the model is not sure."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < 12:
+        return "und"
+    code, confidence = _identifier().classify(sample)
+    return str(code) if confidence >= MIN_CONFIDENCE else "und"
