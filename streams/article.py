@@ -39,7 +39,7 @@ class Article:
     @property
     def fingerprint(self) -> str:
         """Hash of the normalised title and body: the identity of a page with no ID or URL."""
-        payload = jsonio.dumps([self.title.casefold(), [p.casefold() for p in self.body]])
+        payload = "\n".join((self.title, *self.body)).casefold().encode()
         return hashlib.sha256(payload).hexdigest()[:32]
 
     @property

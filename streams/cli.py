@@ -211,6 +211,33 @@ def process(paths: tuple[str, ...], envelope: bool) -> None:
     click.echo(f"processed {len(inputs)} input(s): {summary}", err=True)
 
 
+@cli.command("eval")
+@click.argument(
+    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every field that did not match.")
+@click.option("--min-accuracy", type=float, default=0.0, show_default=True,
+              help="Exit 1 when any field is below this share (0..1).")  # fmt: skip
+def evaluate(path: Path | None, verbose: bool, min_accuracy: float) -> None:
+    """Per-field parser accuracy over a labelled corpus (NAME.txt|html + NAME.json).
+
+    PATH defaults to the project's tests/corpus.
+    """
+    from .evaluate import FIELDS, evaluate_corpus
+
+    root = path or Path(__file__).resolve().parent.parent / "tests" / "corpus"
+    report = evaluate_corpus(root)
+    if not report.pages:
+        raise click.ClickException(f"no NAME.txt|html + NAME.json pairs under {root}")
+    click.echo(f"{report.pages} pages from {root}")
+    click.echo(report.table())
+    if verbose:
+        for page, name, expected, observed in report.misses:
+            click.echo(f"  {page} {name}: expected {expected!r}, got {observed!r}")
+    if any(report.accuracy(name) < min_accuracy for name in FIELDS):
+        raise SystemExit(1)
+
+
 @cli.group()
 def kafka() -> None:
     """Run a local single-node Apache Kafka (KRaft) on 127.0.0.1."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,7 +21,7 @@ __all__ = ["CONTENT_TYPES", "RawDocument", "decode_message"]
 CONTENT_TYPES = ("text/plain", "text/html")
 _ENVELOPE_FIELDS = frozenset({"source", "url", "fetched_at", "content_type", "content"})
 # C0 controls other than tab, line feed, form feed and carriage return never occur in a page.
-_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -64,7 +65,7 @@ def _decode_text(raw: bytes) -> str:
 def _reject_binary(text: str) -> None:
     if "\x00" in text:
         raise BinaryContent(f"NUL character at position {text.index(chr(0))}")
-    controls = sum(1 for ch in text if ord(ch) in _CONTROL)
+    controls = len(_CONTROL.findall(text))
     if controls > len(text) * _MAX_CONTROL_SHARE:
         raise BinaryContent(f"{controls} control characters in {len(text)}: not a text page")
 

@@ -15,6 +15,7 @@ __all__ = [
     "NewswireError",
     "NotAnArticle",
     "NotUtf8",
+    "TooComplex",
     "UnsupportedContentType",
 ]
 
@@ -101,3 +102,9 @@ class InternalError(NewswireError):
     """Newswire itself failed on this input (a bug); the input is kept for a replay."""
 
     reason = "internal_error"
+
+
+class TooComplex(NewswireError):
+    """An HTML page nests elements deeper than any article page does."""
+
+    reason = "too_complex"

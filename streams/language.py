@@ -7,7 +7,7 @@ from typing import Any
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-__all__ = ["MIN_CONFIDENCE", "SAMPLE_CHARS", "detect_language"]
+__all__ = ["MIN_CONFIDENCE", "SAMPLE_CHARS", "detect_language", "load_model"]
 
 #: Below this normalised probability the answer is ``und``: a wrong code is worse than none.
 MIN_CONFIDENCE = 0.90
@@ -18,7 +18,11 @@ SAMPLE_CHARS = 800
 
 @functools.cache
 def _identifier() -> Any:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # Only languages with an ISO 639-1 code: the model's three-letter classes (creoles, small
+    # regional languages) otherwise take probability from English on names-heavy news text.
+    identifier.set_languages([code for code in identifier.nb_classes if len(code) == 2])
+    return identifier
 
 
 def detect_language(text: str) -> str:
@@ -28,3 +32,8 @@ def detect_language(text: str) -> str:
         return "und"
     code, confidence = _identifier().classify(sample)
     return str(code) if confidence >= MIN_CONFIDENCE else "und"
+
+
+def load_model() -> None:
+    """Load the model now (a few hundred ms), not on the first article a worker handles."""
+    _identifier()

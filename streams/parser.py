@@ -17,7 +17,7 @@ from .errors import BadDate, BadNewsId, MissingBody, MissingTitle, NotAnArticle
 from .html_text import html_to_page
 from .language import detect_language
 from .sources import SourceProfile, SourceRegistry, default_registry
-from .text import ascii_digits, clean_line, normalise_text, repair
+from .text import ascii_digits, clean_lines, normalise_text, repair
 
 __all__ = ["Dateline", "parse_article", "parse_dateline"]
 
@@ -74,7 +74,7 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
         page = html_to_page(text)
         text, url, language_hint = page.text, url or page.canonical_url, page.language
         meta_published = page.published
-    lines = [line for raw in normalise_text(repair(text)).split("\n") if (line := clean_line(raw))]
+    lines = clean_lines(normalise_text(repair(text)))
     if not lines:
         raise NotAnArticle("no text after normalisation")
 
@@ -82,7 +82,12 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
     if dateline is None and not stamps:
         raise NotAnArticle("no dateline, news ID or publish date: not an article page")
 
-    profile = registry.resolve(source_id=doc.source, agency=dateline.agency if dateline else None)
+    profile = registry.resolve(
+        source_id=doc.source,
+        agency=dateline.agency if dateline else None,
+        url=url,
+        lines=content,
+    )
     source_id = profile.id
     if profile is registry.fallback and dateline is not None:
         source_id = _SLUG.sub("-", dateline.agency.casefold()).strip("-") or profile.id
@@ -139,7 +144,7 @@ def _scan(
     dateline: Dateline | None = None
     dateline_index = -1
     for line in lines:
-        if (m := pattern.match(line)) is not None:
+        if ":" in line and (m := pattern.match(line)) is not None:
             if value := m.group(2).strip():
                 stamps.setdefault(fields[m.group(1).casefold()], value)
             continue
@@ -174,12 +179,14 @@ def _language(title: str, lead: str | None, body: tuple[str, ...], declared: str
 
 def _clean_body(title: str, lines: list[str], profile: SourceProfile) -> tuple[str, ...]:
     body: list[str] = []
+    longest = profile.longest_marker
     for line in lines:
-        folded = line.casefold()
-        if folded in profile.end_markers:
-            break
-        if folded in profile.boilerplate:
-            continue
+        if len(line) <= longest:
+            folded = line.casefold()
+            if folded in profile.end_markers:
+                break
+            if folded in profile.boilerplate:
+                continue
         if not body:
             # The page repeats the title glued to the first paragraph: keep it once, as title.
             if line == title:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 __all__ = ["SourceProfile", "SourceRegistry", "default_registry"]
@@ -25,6 +26,11 @@ class SourceProfile:
     #: Case-folded lines dropped wherever they stand.
     boilerplate: frozenset[str]
 
+    @property
+    def longest_marker(self) -> int:
+        """Length of the longest end marker or boilerplate line: longer lines are neither."""
+        return max(map(len, self.end_markers | self.boilerplate), default=0)
+
 
 @dataclass(frozen=True, slots=True)
 class SourceRegistry:
@@ -32,6 +38,10 @@ class SourceRegistry:
 
     by_id: dict[str, SourceProfile]
     by_agency: dict[str, SourceProfile]
+    #: A source's end marker identifies its pages whatever agency the dateline names.
+    by_end_marker: dict[str, SourceProfile]
+    #: So does the host of a page's URL.
+    by_host: dict[str, SourceProfile]
     agency_names: dict[str, str]
     fallback: SourceProfile
     #: Matches ``Label: value`` stamp lines; group 1 is the label, group 2 the value.
@@ -44,6 +54,8 @@ class SourceRegistry:
         """Build the registry from the decoded JSON document."""
         by_id: dict[str, SourceProfile] = {}
         by_agency: dict[str, SourceProfile] = {}
+        by_end_marker: dict[str, SourceProfile] = {}
+        by_host: dict[str, SourceProfile] = {}
         for source_id, spec in data["sources"].items():
             profile = SourceProfile(
                 id=source_id,
@@ -55,6 +67,10 @@ class SourceRegistry:
             by_id[source_id.casefold()] = profile
             for alias in spec["agencies"]:
                 by_agency[alias.casefold()] = profile
+            for marker in profile.end_markers:
+                by_end_marker[marker] = profile
+            for host in spec.get("hosts", ()):
+                by_host[host.casefold()] = profile
         fb = data["fallback"]
         fallback = SourceProfile(
             id="unknown",
@@ -71,18 +87,35 @@ class SourceRegistry:
         return cls(
             by_id=by_id,
             by_agency=by_agency,
+            by_end_marker=by_end_marker,
+            by_host=by_host,
             agency_names={k.casefold(): v for k, v in data["agencies"].items()},
             fallback=fallback,
             label_pattern=re.compile(rf"^({alternatives}) ?: ?(.*)$", re.IGNORECASE),
             label_fields=label_fields,
         )
 
-    def resolve(self, *, source_id: str | None, agency: str | None) -> SourceProfile:
-        """The profile for an envelope's source id, else the dateline's agency, else fallback."""
+    def resolve(
+        self,
+        *,
+        source_id: str | None,
+        agency: str | None,
+        url: str | None = None,
+        lines: list[str] | None = None,
+    ) -> SourceProfile:
+        """The profile for an envelope's source id; else the dateline's agency; else the host
+        of the page's URL; else the source whose end marker the page carries (a wire story on
+        a publisher's page); else the fallback."""
         if source_id and (p := self.by_id.get(source_id.casefold())):
             return p
         if agency and (p := self.by_agency.get(agency.casefold())):
             return p
+        if not source_id and url and (p := self.by_host.get(_host(url))):
+            return p
+        if not source_id and lines:
+            for line in reversed(lines):
+                if p := self.by_end_marker.get(line.casefold()):
+                    return p
         if source_id:
             # A producer named a source we have no facts for: keep its name, use neutral facts.
             return SourceProfile(
@@ -97,6 +130,13 @@ class SourceRegistry:
     def agency_name(self, written: str) -> str:
         """Canonical agency name for the form written in a dateline; unknown ones as written."""
         return self.agency_names.get(written.casefold(), written)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").casefold()
+    except ValueError:
+        return ""
 
 
 @functools.cache

@@ -7,7 +7,7 @@ import unicodedata
 
 import ftfy
 
-__all__ = ["ascii_digits", "clean_line", "normalise_text", "repair", "words"]
+__all__ = ["ascii_digits", "clean_lines", "normalise_text", "repair", "words"]
 
 # Zero-width and invisible format characters that scrapers leave behind. ZWNJ (U+200C) is kept:
 # Persian spelling needs it.
@@ -47,9 +47,13 @@ def normalise_text(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
-def clean_line(line: str) -> str:
-    """Collapse runs of any kind of space to one and trim the ends."""
-    return _SPACES.sub(" ", line).strip()
+def clean_lines(text: str) -> list[str]:
+    """The non-blank lines of ``text``, each with its spaces collapsed and trimmed.
+
+    One pass of the space pattern over the whole text, not one per line: the same result,
+    several times faster on pages with many short lines.
+    """
+    return [line for raw in _SPACES.sub(" ", text).split("\n") if (line := raw.strip(" "))]
 
 
 def words(text: str) -> int:

@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from .admin import ensure_topics
 from .agents import Agents, register_agents
 from .app import create_app
+from .language import load_model
 from .metrics import Metrics
 from .settings import Settings
 from .tables import dedupe_table
@@ -39,6 +40,7 @@ class Newswire:
 def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
     """Wire a worker for ``settings`` without starting anything."""
     metrics = metrics or Metrics.create()
+    load_model()
     gate = CommitGate()
     app = create_app(settings, gate)
     topics = Topics.declare(app, settings)
