@@ -15,6 +15,7 @@ from . import __version__
 from .article import Article
 from .dates import rfc3339
 from .dedupe import Repeat
+from .enrich import enrich
 from .errors import NewswireError
 from .text import words
 
@@ -96,6 +97,7 @@ def article_draft(article: Article, ingest: IngestMeta) -> dict[str, Any]:
         "word_count": words(" ".join((article.lead or "", *article.body))),
         "content_hash": article.content_hash,
         "ingest": ingest.to_dict(),
+        **enrich(article).to_dict(),
     }
 
 

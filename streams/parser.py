@@ -179,9 +179,9 @@ def _language(title: str, lead: str | None, body: tuple[str, ...], declared: str
 
 def _clean_body(title: str, lines: list[str], profile: SourceProfile) -> tuple[str, ...]:
     body: list[str] = []
-    longest = profile.longest_marker
+    lengths = profile.marker_lengths
     for line in lines:
-        if len(line) <= longest:
+        if len(line) in lengths:
             folded = line.casefold()
             if folded in profile.end_markers:
                 break

@@ -27,9 +27,10 @@ class SourceProfile:
     boilerplate: frozenset[str]
 
     @property
-    def longest_marker(self) -> int:
-        """Length of the longest end marker or boilerplate line: longer lines are neither."""
-        return max(map(len, self.end_markers | self.boilerplate), default=0)
+    def marker_lengths(self) -> frozenset[int]:
+        """Lengths of the end markers and boilerplate lines: a line of another length is
+        neither, and needs no case-folded look-up."""
+        return frozenset(map(len, self.end_markers | self.boilerplate))
 
 
 @dataclass(frozen=True, slots=True)

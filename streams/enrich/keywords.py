@@ -1,0 +1,70 @@
+"""Keywords by RAKE (Rose et al., 2010: phrases between stop words, scored by word degree over
+frequency) and topics from the taxonomy in ``data/topics.json``."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .lexicon import Lexicon
+
+__all__ = ["keywords", "topics"]
+
+_WORD = re.compile(r"[^\W\d_][\w'-]*[\w]|[^\W\d_]")
+_BREAK = re.compile(r"[.,;:!?()\"\n]")
+_MAX_PHRASE = 3
+_TOP = 8
+
+
+def _phrases(text: str, stop: frozenset[str]) -> list[list[str]]:
+    phrases: list[list[str]] = []
+    for chunk in _BREAK.split(text.lower().replace("'s ", " ")):
+        current: list[str] = []
+        for w in _WORD.findall(chunk):
+            if w in stop or len(w) < 3:
+                if current:
+                    phrases.append(current)
+                current = []
+            else:
+                current.append(w)
+                if len(current) == _MAX_PHRASE:
+                    phrases.append(current)
+                    current = []
+        if current:
+            phrases.append(current)
+    return phrases
+
+
+def keywords(text: str, lex: Lexicon) -> list[tuple[str, float]]:
+    """The top phrases with scores scaled so the best is 1.0."""
+    phrases = _phrases(text, lex.stopwords)
+    freq: dict[str, int] = {}
+    degree: dict[str, int] = {}
+    for p in phrases:
+        for w in p:
+            freq[w] = freq.get(w, 0) + 1
+            degree[w] = degree.get(w, 0) + len(p)
+    scores: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for p in phrases:
+        key = " ".join(p)
+        scores[key] = sum(degree[w] / freq[w] for w in p)
+        counts[key] = counts.get(key, 0) + 1
+    # A phrase seen more than once outranks a one-off of the same score.
+    ranked = sorted(scores, key=lambda k: (-(scores[k] * (1 + 0.5 * (counts[k] - 1))), k))[:_TOP]
+    if not ranked:
+        return []
+    best = scores[ranked[0]] * (1 + 0.5 * (counts[ranked[0]] - 1))
+    return [(k, round(scores[k] * (1 + 0.5 * (counts[k] - 1)) / best, 3)) for k in ranked]
+
+
+def topics(text: str, lex: Lexicon) -> list[tuple[str, float]]:
+    """Topics whose terms the text uses, scored by the sum of their weights (capped at 1)."""
+    words = _WORD.findall(text.lower())
+    present = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+    found = []
+    for topic, terms in lex.topics.items():
+        score = min(1.0, sum(weight for term, weight in terms.items() if term in present))
+        if score >= lex.topic_min_score:
+            found.append((topic, round(score, 3)))
+    return sorted(found, key=lambda kv: (-kv[1], kv[0]))

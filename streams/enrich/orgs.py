@@ -1,0 +1,136 @@
+"""Organisations: known bodies and news agencies by name, '<demonym> <subject> ministry'
+phrases, and capitalised phrases built on an organisation noun."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .tokens import Token
+
+__all__ = ["Organization", "find_organizations"]
+
+_CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
+
+
+@dataclass
+class Organization:
+    """An organisation, the country it belongs to when the text says, and its mentions."""
+
+    name: str
+    country: str | None = None
+    mentions: int = 0
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _demonym_country(gaz: Gazetteer, word: str) -> tuple[str, str] | None:
+    found = gaz.automaton.get(word, None)
+    for place in found[1] if found else ():
+        if place.kind in ("demonym", "country"):
+            return word, place.country
+    return None
+
+
+class _Found:
+    """Organisations collected so far, and the spans no other entity may take."""
+
+    def __init__(self, taken: list[tuple[int, int]]) -> None:
+        self.orgs: dict[str, Organization] = {}
+        self.taken = taken
+
+    def add(self, name: str, country: str | None, start: int, end: int) -> None:
+        if any(start < e and end > s for s, e in self.taken):
+            return
+        org = self.orgs.setdefault(name, Organization(name, country))
+        org.mentions += 1
+        org.spans.append((start, end))
+        self.taken.append((start, end))
+
+
+def _known(tokens: list[Token], lex: Lexicon, agencies: dict[str, str], found: _Found) -> None:
+    """Known bodies and news agencies, longest alias first (up to four words)."""
+    words = [t.text for t in tokens]
+    n, i = len(tokens), 0
+    while i < n:
+        for size in (4, 3, 2, 1):
+            if i + size > n:
+                continue
+            phrase = " ".join(words[i : i + size])
+            name = lex.organizations.get(phrase) or agencies.get(phrase)
+            if name:
+                found.add(name, None, tokens[i].start, tokens[i + size - 1].end)
+                i += size
+                break
+        else:
+            i += 1
+
+
+def _ministries(tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
+    """'<demonym>? <subject> ministry': the Russian foreign ministry."""
+    words = [t.text for t in tokens]
+    lowered = [w.lower() for w in words]
+    for i, w in enumerate(lowered):
+        if w != "ministry" or i == 0:
+            continue
+        for subject in lex.ministries:
+            a = i - len(subject)
+            if a < 0 or tuple(lowered[a:i]) != subject:
+                continue
+            demonym = _demonym_country(gaz, words[a - 1]) if a > 0 else None
+            title = " ".join(x.capitalize() for x in subject)
+            name = f"{demonym[0]} {title} Ministry" if demonym else f"{title} Ministry"
+            start = tokens[a - 1].start if demonym else tokens[a].start
+            found.add(name, demonym[1] if demonym else None, start, tokens[i].end)
+            break
+
+
+def _named_bodies(
+    text: str, tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found, start_at: int
+) -> None:
+    """Capitalised phrases on an organisation noun: Ministry of Roads and Urban Development."""
+    words = [t.text for t in tokens]
+    n, i = len(tokens), 0
+
+    def capital(k: int) -> bool:
+        return tokens[k].capitalised and words[k][0].isalpha()
+
+    def joins(k: int) -> bool:
+        if "\n" in text[tokens[k - 1].end : tokens[k].start]:
+            return False
+        return capital(k) or (words[k] in _CONNECTORS and k + 1 < n and capital(k + 1))
+
+    while i < n:
+        if not capital(i) or tokens[i].start < start_at:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and joins(j):
+            j += 1
+        span, first = words[i:j], i
+        demonym = _demonym_country(gaz, span[0])
+        if span[0] in lex.name_stopwords and not demonym:
+            span, first = span[1:], i + 1
+        if len(span) >= 2 and any(w in lex.org_heads for w in span):
+            found.add(" ".join(span), demonym[1] if demonym else None, tokens[first].start,
+                      tokens[j - 1].end)  # fmt: skip
+        i = j
+
+
+def find_organizations(
+    text: str,
+    tokens: list[Token],
+    lex: Lexicon,
+    gaz: Gazetteer,
+    *,
+    agencies: dict[str, str],
+    taken: list[tuple[int, int]],
+    discover_from: int,
+) -> list[Organization]:
+    """Organisations named in the tokens, outside the ``taken`` spans (people); the spans of
+    those found are added to ``taken``."""
+    found = _Found(taken)
+    _known(tokens, lex, agencies, found)
+    _ministries(tokens, lex, gaz, found)
+    _named_bodies(text, tokens, lex, gaz, found, discover_from)
+    return sorted(found.orgs.values(), key=lambda o: (-o.mentions, o.name))

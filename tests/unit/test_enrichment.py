@@ -1,0 +1,105 @@
+"""Enrichment on the seed article and on focused snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.article import Article
+from streams.enrich import enrich
+from streams.envelope import decode_message
+from streams.parser import parse_article
+
+
+def article(body: str, *, title: str = "Headline", lead: str | None = None) -> Article:
+    return Article(source="t", title=title, lead=lead, body=tuple(body.split("\n")),
+                   language="en")  # fmt: skip
+
+
+@pytest.fixture
+def seed(seed_bytes: bytes) -> dict:  # type: ignore[type-arg]
+    return enrich(parse_article(decode_message(seed_bytes, max_bytes=1 << 21))).to_dict()
+
+
+def test_seed_people_with_full_names_roles_and_countries(seed: dict) -> None:  # type: ignore[type-arg]
+    people = {p["name"]: p for p in seed["entities"]["persons"]}
+    assert set(people) == {
+        "Sergei Lavrov", "Jorge Arreaza", "Donald Trump", "Vladimir Putin", "Mike Pompeo",
+        "Sergei Ryabkov", "Nicolas Maduro", "Juan Guaido",
+    }  # fmt: skip
+    assert (people["Sergei Lavrov"]["role"], people["Sergei Lavrov"]["affiliation"]) == (
+        "Foreign Minister", "RU",
+    )  # fmt: skip
+    assert (people["Mike Pompeo"]["role"], people["Mike Pompeo"]["affiliation"]) == (
+        "Secretary of State", "US",
+    )  # fmt: skip
+    assert people["Sergei Ryabkov"]["role"] == "Deputy Foreign Minister"
+    # "Lavrov and Arreaza", "Lavrov's talks": surname mentions count for the full name.
+    assert people["Sergei Lavrov"]["mentions"] == 4
+
+
+def test_seed_countries_quotes_and_sources(seed: dict) -> None:  # type: ignore[type-arg]
+    codes = [c["code"] for c in seed["countries"]]
+    assert {"RU", "VE", "US", "CN", "FI"} <= set(codes)
+    assert codes[0] == "VE"  # the story is about Venezuela
+    assert {"text": "military action is possible", "speaker": "Mike Pompeo"} in seed["quotes"]
+    assert {
+        "text": "not looking at all to get involved in Venezuela", "speaker": "Vladimir Putin",
+    } in seed["quotes"]  # fmt: skip
+    speakers = {q["speaker"] for q in seed["quotes"]}
+    assert speakers == {"Mike Pompeo", "Vladimir Putin"}
+    orgs = {o["name"]: o for o in seed["entities"]["organizations"]}
+    assert orgs["Russian Foreign Ministry"]["country"] == "RU"
+    assert "Sputnik" in orgs
+    assert {"source": "Sputnik", "cue": "reported"} in seed["attributions"]
+    assert {"source": "Russian Foreign Ministry", "cue": "according to"} in seed["attributions"]
+    topics = [t["topic"] for t in seed["topics"]]
+    assert "diplomacy" in topics
+    assert "military_security" in topics
+
+
+def test_demonyms_count_for_their_country() -> None:
+    e = enrich(article("Venezuelan officials met Chilean envoys.")).to_dict()
+    assert {c["code"] for c in e["countries"]} == {"VE", "CL"}
+    assert all(loc["kind"] == "country" for loc in e["entities"]["locations"])
+
+
+def test_ambiguous_city_follows_the_article_or_stays_unresolved() -> None:
+    # Two Tripolis (Libya, Lebanon), close in size: the article's other places decide.
+    lebanon = enrich(article("Lebanese troops entered Tripoli on Sunday.")).to_dict()
+    tripoli = next(x for x in lebanon["entities"]["locations"] if x["name"] == "Tripoli")
+    assert (tripoli["country"], tripoli["resolved_by"]) == ("LB", "context")
+    alone = enrich(article("The convoy reached Tripoli at dawn.")).to_dict()
+    tripoli = next(x for x in alone["entities"]["locations"] if x["name"] == "Tripoli")
+    assert tripoli["resolved_by"] in ("unresolved", "population")
+    if tripoli["resolved_by"] == "unresolved":
+        assert tripoli["country"] is None
+        assert {"LB", "LY"} <= set(tripoli["candidates"])
+
+
+def test_honorifics_are_not_part_of_names() -> None:
+    e = enrich(article("Mr. John Smith met Dr. Maria Lopez. Smith said the talks went well."))
+    names = {p["name"]: p["mentions"] for p in e.to_dict()["entities"]["persons"]}
+    assert names == {"John Smith": 2, "Maria Lopez": 1}
+
+
+def test_quote_after_the_speaker_and_quote_before_it() -> None:
+    text = (
+        'Foreign Minister Ali Rezaei said that "the door to talks is open". '
+        '"We will not wait forever," Rezaei told reporters.'
+    )
+    e = enrich(article(text)).to_dict()
+    assert e["quotes"] == [
+        {"text": "the door to talks is open", "speaker": "Ali Rezaei"},
+        {"text": "We will not wait forever", "speaker": "Ali Rezaei"},
+    ]
+
+
+def test_unattributed_and_one_word_quotes_are_not_quotations() -> None:
+    e = enrich(article('The so-called "reform" and the "final phase of the plan" went ahead.'))
+    assert e.to_dict()["quotes"] == []
+
+
+def test_non_english_articles_get_empty_entities() -> None:
+    a = Article(source="t", title="عنوان", lead=None, body=("متن خبر",), language="fa")
+    e = enrich(a).to_dict()
+    assert e["entities"] == {"persons": [], "organizations": [], "locations": []}
