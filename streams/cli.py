@@ -212,29 +212,54 @@ def process(paths: tuple[str, ...], envelope: bool) -> None:
 
 
 @cli.command("eval")
-@click.argument(
-    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False
-)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-v", "--verbose", is_flag=True, help="List every field that did not match.")
-@click.option("--min-accuracy", type=float, default=0.0, show_default=True,
-              help="Exit 1 when any field is below this share (0..1).")  # fmt: skip
-def evaluate(path: Path | None, verbose: bool, min_accuracy: float) -> None:
-    """Per-field parser accuracy over a labelled corpus (NAME.txt|html + NAME.json).
+@click.option(
+    "--min-accuracy",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Parser corpus: exit 1 when any field is below this share (0..1).",
+)
+@click.option(
+    "--min-f1",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Enrichment corpus: exit 1 when any entity F1 is below this (0..1).",
+)
+def evaluate(paths: tuple[Path, ...], verbose: bool, min_accuracy: float, min_f1: float) -> None:
+    """Accuracy over labelled corpora of NAME.txt|html + NAME.json pairs.
 
-    PATH defaults to the project's tests/corpus.
-    """
-    from .evaluate import FIELDS, evaluate_corpus
+    A folder whose expectations list persons is scored for enrichment (precision, recall and
+    F1 per entity type and for quotations and their speakers); any other for parsing
+    (per-field accuracy). Without PATHS: the project's tests/corpus and tests/corpus-enrich.
+    """  # fmt: skip
+    from .evaluate import ENTITY_FIELDS, FIELDS, evaluate_corpus, evaluate_enrichment
 
-    root = path or Path(__file__).resolve().parent.parent / "tests" / "corpus"
-    report = evaluate_corpus(root)
-    if not report.pages:
-        raise click.ClickException(f"no NAME.txt|html + NAME.json pairs under {root}")
-    click.echo(f"{report.pages} pages from {root}")
-    click.echo(report.table())
-    if verbose:
-        for page, name, expected, observed in report.misses:
-            click.echo(f"  {page} {name}: expected {expected!r}, got {observed!r}")
-    if any(report.accuracy(name) < min_accuracy for name in FIELDS):
+    root = Path(__file__).resolve().parent.parent / "tests"
+    failed = False
+    for path in paths or (root / "corpus", root / "corpus-enrich"):
+        expectations = [p.read_text("utf-8") for p in sorted(path.glob("*.json"))[:50]]
+        if any('"persons"' in text for text in expectations):
+            enriched = evaluate_enrichment(path)
+            click.echo(f"{enriched.articles} articles from {path} (enrichment)")
+            click.echo(enriched.table())
+            misses: list[tuple[str, str, Any, Any]] = list(enriched.misses)
+            failed |= any(enriched.scores[f].f1 < min_f1 for f in ENTITY_FIELDS if f != "topics")
+        else:
+            report = evaluate_corpus(path)
+            if not report.pages:
+                raise click.ClickException(f"no NAME.txt|html + NAME.json pairs under {path}")
+            click.echo(f"{report.pages} pages from {path}")
+            click.echo(report.table())
+            misses = report.misses
+            failed |= any(report.accuracy(name) < min_accuracy for name in FIELDS)
+        if verbose:
+            for page, name, expected, observed in misses:
+                click.echo(f"  {page} {name}: expected {expected!r}, got {observed!r}")
+        click.echo()
+    if failed:
         raise SystemExit(1)
 
 

@@ -9,11 +9,20 @@ from pathlib import Path
 from typing import Any
 
 from .dates import rfc3339
+from .enrich import enrich
 from .envelope import RawDocument, decode_message
 from .errors import NewswireError
 from .parser import parse_article
 
-__all__ = ["FIELDS", "CorpusReport", "evaluate_corpus"]
+__all__ = [
+    "ENTITY_FIELDS",
+    "FIELDS",
+    "CorpusReport",
+    "EnrichmentReport",
+    "Score",
+    "evaluate_corpus",
+    "evaluate_enrichment",
+]
 
 #: The fields compared, in the order reported.
 FIELDS = (
@@ -87,4 +96,93 @@ def evaluate_corpus(root: Path) -> CorpusReport:
                 report.hits[name] += 1
             else:
                 report.misses.append((page.name, name, expected.get(name), observed[name]))
+    return report
+
+
+#: What the enrichment corpus scores: each a set compared per article.
+ENTITY_FIELDS = ("persons", "organizations", "countries", "quotes", "speakers", "topics")
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives, summed over articles."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class EnrichmentReport:
+    """Precision, recall and F1 per field over an enrichment corpus."""
+
+    articles: int = 0
+    scores: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in ENTITY_FIELDS})
+    misses: list[tuple[str, str, list[Any], list[Any]]] = field(default_factory=list)
+
+    def table(self) -> str:
+        rows = [f"{'field':<15} {'precision':>9} {'recall':>9} {'F1':>9} {'tp/fp/fn':>12}"]
+        for name in ENTITY_FIELDS:
+            s = self.scores[name]
+            rows.append(
+                f"{name:<15} {s.precision:>9.3f} {s.recall:>9.3f} {s.f1:>9.3f} "
+                f"{f'{s.tp}/{s.fp}/{s.fn}':>12}"
+            )
+        return "\n".join(rows)
+
+
+def _observed_entities(page: Path) -> dict[str, set[Any]]:
+    raw = page.read_bytes()
+    article = parse_article(decode_message(raw, max_bytes=len(raw) + 1))
+    e = enrich(article).to_dict()
+    return {
+        "persons": {p["name"] for p in e["entities"]["persons"]},
+        "organizations": {o["name"] for o in e["entities"]["organizations"]},
+        "countries": {c["code"] for c in e["countries"]},
+        "quotes": {q["text"] for q in e["quotes"]},
+        "speakers": {(q["text"], q["speaker"]) for q in e["quotes"]},
+        "topics": {t["topic"] for t in e["topics"]},
+    }
+
+
+def evaluate_enrichment(root: Path) -> EnrichmentReport:
+    """Score enrichment on every ``NAME.txt`` under ``root`` with an entity ``NAME.json``."""
+    report = EnrichmentReport()
+    for page, expected_path in _pairs(root):
+        expected = json.loads(expected_path.read_text("utf-8"))
+        if "persons" not in expected:
+            continue
+        want: dict[str, set[Any]] = {
+            "persons": set(expected["persons"]),
+            "organizations": set(expected["organizations"]),
+            "countries": set(expected["countries"]),
+            "quotes": {q for q, _ in expected["quotes"]},
+            "speakers": {(q, s) for q, s in expected["quotes"]},
+            "topics": set(expected.get("topics", ())),
+        }
+        got = _observed_entities(page)
+        report.articles += 1
+        for name in ENTITY_FIELDS:
+            s = report.scores[name]
+            s.tp += len(want[name] & got[name])
+            s.fp += len(got[name] - want[name])
+            s.fn += len(want[name] - got[name])
+            if want[name] != got[name]:
+                report.misses.append(
+                    (page.name, name, sorted(map(str, want[name] - got[name])),
+                     sorted(map(str, got[name] - want[name])))
+                )  # fmt: skip
     return report

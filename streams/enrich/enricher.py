@@ -58,7 +58,11 @@ def _agencies() -> dict[str, str]:
     names = {name: name for name in registry.agency_names.values()}
     # Agency names as texts write them ("Sputnik reported"), not only their canonical forms.
     for written, name in registry.agency_names.items():
-        if written[:1].isalpha() and len(written) > 3:
+        if not written[:1].isalpha():
+            continue
+        if len(written) <= 4:
+            names[written.upper()] = name  # AFP, IRNA, TASS
+        else:
             names[written.title() if written.islower() else written] = name
     return names
 
@@ -81,6 +85,12 @@ def enrich(article: Article) -> Enrichment:
         text, tokens, lex, gaz, agencies=_agencies(), taken=taken, discover_from=lead_from
     )
     locations, salience = find_locations(text, gaz, taken, lead_from, body_from)
+    # A body named after its country ("Central Bank of Iran") also speaks of that country.
+    ranked = dict(salience)
+    for o in orgs:
+        if o.country:
+            ranked[o.country] = ranked.get(o.country, 0.0) + 0.5 * o.mentions
+    salience = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))
     speakers = sorted(
         [(s, e, p.name) for p in people for s, e in p.spans]
         + [(s, e, o.name) for o in orgs for s, e in o.spans]

@@ -33,6 +33,7 @@ class Gazetteer:
 
     automaton: ahocorasick.Automaton
     countries: dict[str, Place]  # code -> the country itself
+    demonyms: dict[str, str]  # code -> its first demonym (RU -> Russian)
 
     def find(self, text: str) -> list[tuple[int, int, str, tuple[Place, ...]]]:
         """Whole-word matches as (start, end, surface, readings); longest match wins."""
@@ -103,4 +104,5 @@ def gazetteer() -> Gazetteer:
         # A country reading beats same-named cities ("Georgia", "Mexico"); keep them all.
         automaton.add_word(surface, (surface, tuple(readings)))
     automaton.make_automaton()
-    return Gazetteer(automaton, countries)
+    demonyms = {code: names[0] for code, names in data["demonyms"].items() if names}
+    return Gazetteer(automaton, countries, demonyms)

@@ -20,6 +20,8 @@ class Lexicon:
     """Case-folded or exact word sets, as each look-up needs them."""
 
     roles: tuple[tuple[str, ...], ...]  # token tuples, longest first
+    role_heads: frozenset[str]  # last words of roles: a name follows them
+    role_words: frozenset[str]  # every word of a role
     honorifics: frozenset[str]
     name_stopwords: frozenset[str]
     org_heads: frozenset[str]
@@ -49,6 +51,8 @@ def lexicon() -> Lexicon:
     }  # fmt: skip
     return Lexicon(
         roles=_phrases(lx["roles"]),
+        role_heads=frozenset(r.split()[-1] for r in lx["roles"]),
+        role_words=frozenset(w for r in lx["roles"] for w in r.split()),
         honorifics=frozenset(lx["honorifics"]),
         name_stopwords=frozenset(lx["name_stopwords"]),
         org_heads=frozenset(lx["org_heads"]),

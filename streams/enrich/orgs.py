@@ -25,10 +25,22 @@ class Organization:
 
 
 def _demonym_country(gaz: Gazetteer, word: str) -> tuple[str, str] | None:
+    """(demonym, code) for a demonym or a country name ("Russia" -> "Russian")."""
     found = gaz.automaton.get(word, None)
     for place in found[1] if found else ():
-        if place.kind in ("demonym", "country"):
+        if place.kind == "demonym" and place.country:
             return word, place.country
+        if place.kind == "country" and place.country:
+            return gaz.demonyms.get(place.country, word), place.country
+    return None
+
+
+def _country_inside(gaz: Gazetteer, words: list[str]) -> str | None:
+    """The country a body's name contains: Central Bank of Iran -> IR."""
+    for w in words:
+        found = _demonym_country(gaz, w)
+        if found:
+            return found[1]
     return None
 
 
@@ -77,16 +89,34 @@ def _ministries(tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found
             a = i - len(subject)
             if a < 0 or tuple(lowered[a:i]) != subject:
                 continue
-            demonym = _demonym_country(gaz, words[a - 1]) if a > 0 else None
+            # "Russian foreign ministry", or "Russia's foreign ministry"
+            b = a - 2 if a >= 2 and words[a - 1] == "'s" else a - 1
+            demonym = _demonym_country(gaz, words[b]) if b >= 0 else None
             title = " ".join(x.capitalize() for x in subject)
             name = f"{demonym[0]} {title} Ministry" if demonym else f"{title} Ministry"
-            start = tokens[a - 1].start if demonym else tokens[a].start
+            start = tokens[b].start if demonym else tokens[a].start
             found.add(name, demonym[1] if demonym else None, start, tokens[i].end)
             break
 
 
+def _militaries(tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
+    """'<demonym> army|navy|military|...': the Iranian army."""
+    lowered = [t.text.lower() for t in tokens]
+    for i in range(1, len(tokens)):
+        for subject in lex.military_subjects:
+            end = i + len(subject)
+            if tuple(lowered[i:end]) != subject:
+                continue
+            demonym = _demonym_country(gaz, tokens[i - 1].text)
+            if demonym is not None and tokens[i - 1].text == demonym[0]:
+                title = " ".join(x.capitalize() for x in subject)
+                found.add(f"{demonym[0]} {title}", demonym[1], tokens[i - 1].start,
+                          tokens[end - 1].end)  # fmt: skip
+            break
+
+
 def _named_bodies(
-    text: str, tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found, start_at: int
+    text: str, tokens: list[Token], lex: Lexicon, gaz: Gazetteer, *, found: _Found, start_at: int
 ) -> None:
     """Capitalised phrases on an organisation noun: Ministry of Roads and Urban Development."""
     words = [t.text for t in tokens]
@@ -112,8 +142,8 @@ def _named_bodies(
         if span[0] in lex.name_stopwords and not demonym:
             span, first = span[1:], i + 1
         if len(span) >= 2 and any(w in lex.org_heads for w in span):
-            found.add(" ".join(span), demonym[1] if demonym else None, tokens[first].start,
-                      tokens[j - 1].end)  # fmt: skip
+            country = demonym[1] if demonym else _country_inside(gaz, span)
+            found.add(" ".join(span), country, tokens[first].start, tokens[j - 1].end)
         i = j
 
 
@@ -132,5 +162,6 @@ def find_organizations(
     found = _Found(taken)
     _known(tokens, lex, agencies, found)
     _ministries(tokens, lex, gaz, found)
-    _named_bodies(text, tokens, lex, gaz, found, discover_from)
+    _militaries(tokens, lex, gaz, found)
+    _named_bodies(text, tokens, lex, gaz, found=found, start_at=discover_from)
     return sorted(found.orgs.values(), key=lambda o: (-o.mentions, o.name))

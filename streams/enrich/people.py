@@ -3,6 +3,7 @@ later surname-only mentions resolved to the full name."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
@@ -15,7 +16,14 @@ _PARTICLES = frozenset(
     {"al", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "el", "of"}
 )
 _MAX_NAME_TOKENS = 4
-_CONTEXT_BEFORE = 5
+_CONTEXT_BEFORE = 6
+# Arabic-style family names: al-Sudani, el-Sisi, bin Salman (as a particle above).
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ul)-[A-Z]")
+# A capitalised pair followed by one of these is a geographic feature, not a person.
+_FEATURES = frozenset(
+    {"river", "lake", "mountains", "mountain", "dam", "desert", "island", "islands", "valley",
+     "bay", "plain", "canal", "strait", "reservoir", "reservoirs"}
+)  # fmt: skip
 
 
 @dataclass
@@ -29,8 +37,18 @@ class Person:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
-    def surname(self) -> str:
-        return self.name.split()[-1]
+    def surnames(self) -> tuple[str, ...]:
+        """How later mentions name this person: the last name, also without an al- prefix."""
+        last = self.name.split()[-1]
+        if _ARTICLE_PREFIX.match(last):
+            return (last, last.split("-", 1)[1])
+        return (last,)
+
+
+def _word(token: Token) -> bool:
+    return (token.capitalised and token.text[0].isalpha()) or bool(
+        _ARTICLE_PREFIX.match(token.text)
+    )
 
 
 def _runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
@@ -38,14 +56,14 @@ def _runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     one line: a headline's last word and the lead's first are never one name."""
     runs, i, n = [], 0, len(tokens)
     while i < n:
-        if tokens[i].capitalised and tokens[i].text[0].isalpha():
+        if _word(tokens[i]):
             j = i + 1
             while (
                 j < n
                 and "\n" not in text[tokens[j - 1].end : tokens[j].start]
                 and (
-                    (tokens[j].capitalised and tokens[j].text[0].isalpha())
-                    or (tokens[j].text in _PARTICLES and j + 1 < n and tokens[j + 1].capitalised)
+                    _word(tokens[j])
+                    or (tokens[j].text in _PARTICLES and j + 1 < n and _word(tokens[j + 1]))
                 )
             ):
                 j += 1
@@ -68,19 +86,29 @@ def _readings(gaz: Gazetteer, word: str) -> tuple:  # type: ignore[type-arg]
 def _role_and_affiliation(
     context: list[str], lex: Lexicon, gaz: Gazetteer
 ) -> tuple[str | None, str | None]:
-    words = [w.lower() for w in context if w != ","]
-    role = None
+    context = [w for w in context if w not in (",", "'s")]
+    words = [w.lower() for w in context]
+    role_words: list[str] | None = None
     for phrase in lex.roles:
         if len(phrase) <= len(words) and tuple(words[-len(phrase) :]) == phrase:
-            role = " ".join(w.capitalize() if w not in ("of", "the") else w for w in phrase)
-            words = words[: -len(phrase)]
+            role_words = context[-len(phrase) :]
+            context = context[: -len(phrase)]
             break
-    if role is None:
+    if role_words is None:
         return None, None
+    # "First Vice President", "Foreign Ministry spokesman": capitalised words that are no
+    # place belong to the title.
+    while (
+        context
+        and context[-1][0].isupper()
+        and not _is_place_word(gaz, context[-1])
+        and (context[-1] not in lex.name_stopwords or context[-1].lower() in lex.role_words)
+    ):
+        role_words.insert(0, context.pop())
+    role = " ".join(w if w.lower() in ("of", "the") else w[0].upper() + w[1:] for w in role_words)
     affiliation = None
-    for w in reversed(words[-3:]):
-        original = next((c for c in context if c.lower() == w), w)
-        for p in _readings(gaz, original):
+    for w in reversed(context[-3:]):
+        for p in _readings(gaz, w):
             if p.kind in ("country", "demonym"):
                 affiliation = p.country
                 break
@@ -99,7 +127,12 @@ def find_people(
     for i, j in _runs(text, tokens):
         if tokens[i].start < discover_from:
             continue
+        # The name starts after the last title word in the run: "Saudi Energy Minister
+        # Abdulaziz bin Salman" -> "Abdulaziz bin Salman".
         k = i
+        for m in range(i, j):
+            if tokens[m].text.lower() in lex.role_heads or tokens[m].text in lex.honorifics:
+                k = m + 1
         while k < j and (tokens[k].text in skip or _is_place_word(gaz, tokens[k].text)
                          or tokens[k].text in _PARTICLES):  # fmt: skip
             k += 1
@@ -109,6 +142,10 @@ def find_people(
         if any(t.text in lex.name_stopwords or _is_place_word(gaz, t.text) for t in name_tokens):
             continue
         name = " ".join(t.text for t in name_tokens)
+        if name in lex.organizations or any(t.text in lex.org_heads for t in name_tokens):
+            continue
+        if j < len(tokens) and tokens[j].text.lower() in _FEATURES:
+            continue
         context = [t.text for t in tokens[max(0, i - _CONTEXT_BEFORE) : k]]
         role, affiliation = _role_and_affiliation(context, lex, gaz)
         person = people.setdefault(name, Person(name))
@@ -121,7 +158,8 @@ def find_people(
 def _count_mentions(text: str, tokens: list[Token], people: dict[str, Person]) -> None:
     by_surname: dict[str, list[Person]] = {}
     for person in people.values():
-        by_surname.setdefault(person.surname, []).append(person)
+        for surname in person.surnames:
+            by_surname.setdefault(surname, []).append(person)
     by_first: dict[str, list[tuple[list[str], Person]]] = {}
     for person in people.values():
         parts = person.name.split()

@@ -44,7 +44,14 @@ def find_locations(
     Salience: each mention weighs 3 in the title, 2 in the lead, 1 in the body; a city
     mention counts half for its country.
     """
-    matches = [m for m in gaz.find(text) if not any(m[0] < e and m[1] > s for s, e in taken)]
+    rest = text[lead_from:]
+    matches = [
+        m for m in gaz.find(text)
+        if not any(m[0] < e and m[1] > s for s, e in taken)
+        # Headlines are title case: a capitalised word there is no evidence of a city
+        # ("Sets Date for...") unless the story names it again.
+        and not (m[0] < lead_from and all(p.kind == "city" for p in m[3]) and m[2] not in rest)
+    ]  # fmt: skip
     # Countries the article names for sure anchor the ambiguous city names.
     anchors = {
         p.country for _, _, _, readings in matches for p in readings
