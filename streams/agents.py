@@ -19,7 +19,7 @@ from . import jsonio
 from .events import IngestMeta
 from .metrics import Metrics
 from .pipeline import Parsed, Published, Rejected, dedupe_stage, parse_stage
-from .seenstore import TableSeenStore
+from .seenstore import TableSeenStore, TableStoryIndex
 from .settings import Settings
 from .topics import Topics
 from .transactions import CommitGate
@@ -71,9 +71,11 @@ def register_agents(
     settings: Settings,
     *,
     gate: CommitGate,
+    stories: Any,
 ) -> Agents:
     """Declare the agents on ``app``."""
     store = TableSeenStore(table)
+    story_index = TableStoryIndex(stories)
     consumed = metrics.messages_consumed.labels(settings.topic_raw)
     consumed_bytes = metrics.input_bytes.labels(settings.topic_raw)
     parse_seconds = metrics.processing_seconds.labels("parse")
@@ -117,11 +119,19 @@ def register_agents(
         key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
         draft = jsonio.loads(event.value)
         started = time.perf_counter()
-        outcome = dedupe_stage(Parsed(key, draft), store=store, now=datetime.now(UTC))
+        outcome = dedupe_stage(
+            Parsed(key, draft),
+            store=store,
+            now=datetime.now(UTC),
+            stories=story_index,
+            max_distance=settings.story_max_distance,
+        )
         dedupe_seconds.observe(time.perf_counter() - started)
         if isinstance(outcome, Published):
             await topics.enriched.send(key=key.encode(), value=jsonio.dumps(outcome.event))
             published[outcome.event_type].inc()
+            if outcome.joined_story:
+                metrics.story_joins.inc()
         else:
             await topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
             metrics.duplicates.inc()

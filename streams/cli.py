@@ -181,9 +181,11 @@ def process(paths: tuple[str, ...], envelope: bool) -> None:
     from .events import IngestMeta
     from .pipeline import Duplicate, Published
     from .pipeline import process as process_one
+    from .stories import DictStoryIndex
 
     settings = _settings()
     store = DictSeenStore()
+    stories = DictStoryIndex()
     counts: dict[str, int] = {}
     try:
         inputs = list(collect_inputs(paths))
@@ -197,6 +199,8 @@ def process(paths: tuple[str, ...], envelope: bool) -> None:
             ingest=IngestMeta(topic=f"file:{name}", partition=-1, offset=index),
             now=datetime.now(UTC),
             max_bytes=settings.max_input_bytes,
+            stories=stories,
+            max_distance=settings.story_max_distance,
         )
         if isinstance(outcome, Published):
             record, kind = outcome.event, outcome.event_type

@@ -37,6 +37,7 @@ class Metrics:
     processing_seconds: Histogram
     end_to_end_latency_seconds: Histogram
     dedupe_table_entries: Gauge
+    story_joins: Counter
     build_info: Gauge
 
     @classmethod
@@ -97,6 +98,11 @@ class Metrics:
             dedupe_table_entries=Gauge(
                 "newswire_dedupe_table_entries",
                 "Article keys held in this worker's dedupe table partitions.",
+                registry=r,
+            ),
+            story_joins=Counter(
+                "newswire_story_joins_total",
+                "Articles that joined a story another article had started (near-duplicates).",
                 registry=r,
             ),
             build_info=build_info,

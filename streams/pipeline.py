@@ -24,6 +24,7 @@ from .events import (
 )
 from .parser import parse_article
 from .sources import SourceRegistry
+from .stories import DictStoryIndex, StoryIndex, assign_story, simhash
 
 __all__ = [
     "Duplicate",
@@ -61,6 +62,8 @@ class Published:
 
     key: str
     event: dict[str, Any]
+    #: True when the article joined a story other articles had started.
+    joined_story: bool = False
 
     @property
     def event_type(self) -> str:
@@ -103,15 +106,32 @@ def parse_stage(
     return Parsed(article.article_key, article_draft(article, ingest))
 
 
-def dedupe_stage(parsed: Parsed, *, store: SeenStore, now: datetime) -> Published | Duplicate:
-    """Decide against the store, update it, and build the event or notice."""
+def dedupe_stage(
+    parsed: Parsed,
+    *,
+    store: SeenStore,
+    now: datetime,
+    stories: StoryIndex | None = None,
+    max_distance: int = 3,
+) -> Published | Duplicate:
+    """Decide against the store, update it, and build the event or notice.
+
+    A published event also joins its story (``stories``: the near-duplicate band index).
+    """
     previous: SeenRecord | None = store.get(parsed.key)
     decision, record = decide(previous, parsed.draft["content_hash"], utc_timestamp(now))
     store.put(parsed.key, record)
     if isinstance(decision, Repeat):
         return Duplicate(parsed.key, duplicate_notice(parsed.draft, decision, noticed_at=now))
     event = complete_event(parsed.draft, revision=decision.revision, processed_at=now)
-    return Published(parsed.key, event)
+    # Without an index (one-off calls), every article is a story of its own.
+    index = stories if stories is not None else DictStoryIndex()
+    draft = parsed.draft
+    fingerprint = simhash(" ".join((draft["title"], draft["lead"] or "", *draft["body"])))
+    story = assign_story(index, parsed.key, fingerprint, max_distance=max_distance)
+    event["story_id"] = story.story_id
+    event["similar_to"] = [{"article_key": k, "distance": d} for k, d in story.similar_to]
+    return Published(parsed.key, event, joined_story=story.joined)
 
 
 def process(
@@ -122,9 +142,11 @@ def process(
     now: datetime,
     max_bytes: int,
     registry: SourceRegistry | None = None,
+    stories: StoryIndex | None = None,
+    max_distance: int = 3,
 ) -> Outcome:
     """Both stages in one call: the embedded mode."""
     parsed = parse_stage(raw, ingest=ingest, now=now, max_bytes=max_bytes, registry=registry)
     if isinstance(parsed, Rejected):
         return parsed
-    return dedupe_stage(parsed, store=store, now=now)
+    return dedupe_stage(parsed, store=store, now=now, stories=stories, max_distance=max_distance)

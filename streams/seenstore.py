@@ -6,8 +6,9 @@ from collections.abc import MutableMapping
 
 from . import jsonio
 from .dedupe import SeenRecord
+from .stories import Entry
 
-__all__ = ["TableSeenStore"]
+__all__ = ["TableSeenStore", "TableStoryIndex"]
 
 
 class TableSeenStore:
@@ -22,3 +23,18 @@ class TableSeenStore:
 
     def put(self, key: str, record: SeenRecord) -> None:
         self.table[key] = jsonio.dumps(record.to_dict())
+
+
+class TableStoryIndex:
+    """Adapts a Faust table of band key -> JSON bytes to ``StoryIndex``."""
+
+    def __init__(self, table: MutableMapping[str, bytes]) -> None:
+        self.table = table
+
+    def get(self, band: str) -> list[Entry]:
+        value = self.table.get(band)
+        return [(k, s, int(h)) for k, s, h in jsonio.loads(value)] if value else []
+
+    def put(self, band: str, entries: list[Entry]) -> None:
+        # Fingerprints as strings: JSON readers in other languages lose 64-bit integers.
+        self.table[band] = jsonio.dumps([[k, s, str(h)] for k, s, h in entries])

@@ -47,6 +47,7 @@ class Settings:
     web_port: int = 6066
     max_input_bytes: int = 2 * 1024 * 1024
     commit_interval: float = 1.0
+    story_max_distance: int = 3
     log_level: str = "info"
 
     @classmethod
@@ -99,6 +100,8 @@ class Settings:
             raise SettingsError(f"NEWSWIRE_WEB_PORT={self.web_port} is not a TCP port")
         if not 0 < self.commit_interval <= 60:
             raise SettingsError("NEWSWIRE_COMMIT_INTERVAL must be between 0 and 60 seconds")
+        if not 0 <= self.story_max_distance <= 16:
+            raise SettingsError("NEWSWIRE_STORY_MAX_DISTANCE must be between 0 and 16 bits")
         if self.max_input_bytes < 1:
             raise SettingsError("NEWSWIRE_MAX_INPUT_BYTES must be positive")
         if not self.store.startswith(("memory://", "rocksdb://", "aerospike://")):

@@ -8,7 +8,7 @@ import faust
 
 from .settings import Settings
 
-__all__ = ["dedupe_table"]
+__all__ = ["dedupe_table", "story_table"]
 
 
 def dedupe_table(app: faust.App, settings: Settings) -> Any:
@@ -22,4 +22,17 @@ def dedupe_table(app: faust.App, settings: Settings) -> Any:
         key_type=str,
         value_type=bytes,
         help="Dedupe state per article key: revisions, content hashes, sightings.",
+    )
+
+
+def story_table(app: faust.App, settings: Settings) -> Any:
+    """Band key -> story entries as JSON bytes; a GlobalTable, so every worker sees every
+    article's bands whichever partition filed them (near-duplicates have unrelated keys)."""
+    return app.GlobalTable(
+        "stories",
+        default=None,
+        partitions=settings.partitions,
+        key_type=str,
+        value_type=bytes,
+        help="Story clusters: SimHash band -> [article key, story id, fingerprint].",
     )

@@ -17,7 +17,7 @@ from .enrich import load as load_enrichment
 from .language import load_model
 from .metrics import Metrics
 from .settings import Settings
-from .tables import dedupe_table
+from .tables import dedupe_table, story_table
 from .topics import Topics
 from .transactions import CommitGate
 
@@ -48,7 +48,8 @@ def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
     app = create_app(settings, gate)
     topics = Topics.declare(app, settings)
     table = dedupe_table(app, settings)
-    agents = register_agents(app, topics, table, metrics, settings, gate=gate)
+    stories = story_table(app, settings)
+    agents = register_agents(app, topics, table, metrics, settings, gate=gate, stories=stories)
     # Read at scrape time: the table's size on this worker, no bookkeeping per event.
     metrics.dedupe_table_entries.set_function(lambda: float(len(table.data)))
 

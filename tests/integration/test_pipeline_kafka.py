@@ -158,3 +158,25 @@ def test_graceful_restart_handles_nothing_twice(deployment: Deployment, store: s
         (r["ingest"]["partition"], r["ingest"]["offset"]) for v in out.values() for r in v
     )
     assert max(ingest.values()) == 1, "an input was handled twice"
+
+
+def test_reposts_join_one_story_across_a_restart(deployment: Deployment) -> None:
+    """The story index is a changelog-backed GlobalTable: a restarted worker still knows it."""
+    d = deployment
+    original = synthetic_article(55_001)
+    reposts = [original.replace(b"News ID: 55001", f"News ID: {n}".encode()) for n in (7701, 7702)]
+    worker = d.start_worker()
+    d.produce([original])
+    d.read_outputs(expected=1)
+    d.produce([reposts[0]])
+    out = d.read_outputs(expected=2)
+    d.stop(worker, signal.SIGTERM)
+    d.start_worker()
+    d.produce([reposts[1]])
+    out = d.read_outputs(expected=3)
+    events = {e["article_key"]: e for e in out["enriched"]}
+    assert set(events) == {"defapress:55001", "defapress:7701", "defapress:7702"}
+    stories = {e["story_id"] for e in events.values()}
+    assert len(stories) == 1
+    assert events["defapress:7702"]["similar_to"][0]["distance"] == 0
+    assert metric(scrape(int(d.env["NEWSWIRE_WEB_PORT"])), "newswire_story_joins_total") == 1

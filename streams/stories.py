@@ -1,0 +1,122 @@
+"""Story clusters: near-duplicate articles under different keys share a ``story_id``.
+
+SimHash (Charikar, 2002) over word 3-shingles gives each article a 64-bit fingerprint whose
+Hamming distance to another tracks how much of the text they share. The fingerprint is split
+into four 16-bit bands: two fingerprints within 3 bits of each other agree on at least one band
+(pigeonhole), so a look-up of four band keys finds every candidate, and the exact distance
+decides. Pure: the band index is passed in (a Faust table in the worker, a dict in tests).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+__all__ = [
+    "BANDS",
+    "MAX_ENTRIES_PER_BAND",
+    "DictStoryIndex",
+    "Entry",
+    "StoryDecision",
+    "StoryIndex",
+    "assign_story",
+    "band_keys",
+    "simhash",
+]
+
+BANDS = 4
+_BAND_BITS = 64 // BANDS
+#: Entries kept per band key, newest last: a bound on table values and look-up cost.
+MAX_ENTRIES_PER_BAND = 32
+_WORD = re.compile(r"\w+")
+_NAMESPACE = uuid.UUID("0b7e8f3a-5d2c-4f61-9a0e-7c4d2b1a9e55")
+
+Entry = tuple[str, str, int]  # article key, story id, fingerprint
+
+
+def simhash(text: str) -> int:
+    """64-bit SimHash of ``text`` over case-folded word 3-shingles (single words if shorter)."""
+    words = _WORD.findall(text.casefold())
+    shingles = [" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))]
+    if not shingles or not shingles[0]:
+        return 0
+    digests = b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles)
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)
+    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(shingles)
+    return int.from_bytes(np.packbits(votes > 0).tobytes(), "big")
+
+
+def band_keys(fingerprint: int) -> list[str]:
+    """The four band keys under which a fingerprint is filed and looked up."""
+    mask = (1 << _BAND_BITS) - 1
+    return [f"{i}:{(fingerprint >> (i * _BAND_BITS)) & mask:04x}" for i in range(BANDS)]
+
+
+class StoryIndex(Protocol):
+    """Band key -> entries (article key, story id, fingerprint)."""
+
+    def get(self, band: str) -> list[Entry]:
+        """Entries filed under ``band`` (empty when none)."""
+        ...
+
+    def put(self, band: str, entries: list[Entry]) -> None:
+        """Replace the entries of ``band``."""
+        ...
+
+
+class DictStoryIndex:
+    """In-process index for tests and ``newswire process``."""
+
+    def __init__(self) -> None:
+        self.bands: dict[str, list[Entry]] = {}
+
+    def get(self, band: str) -> list[Entry]:
+        return list(self.bands.get(band, ()))
+
+    def put(self, band: str, entries: list[Entry]) -> None:
+        self.bands[band] = entries
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDecision:
+    """The story an article belongs to, the other articles close to it, and whether it
+    joined a story that other articles had started."""
+
+    story_id: str
+    similar_to: list[tuple[str, int]]  # (article key, Hamming distance), closest first
+    joined: bool
+
+
+def assign_story(
+    index: StoryIndex, article_key: str, fingerprint: int, *, max_distance: int
+) -> StoryDecision:
+    """Find the article's story (the closest other article's, or its own new one) and file it."""
+    bands = band_keys(fingerprint)
+    near: dict[str, tuple[int, str]] = {}
+    own_story: str | None = None
+    for band in bands:
+        for key, story, other in index.get(band):
+            if key == article_key:
+                own_story = story  # a new revision stays in its story
+                continue
+            distance = (fingerprint ^ other).bit_count()
+            if distance <= max_distance and (key not in near or distance < near[key][0]):
+                near[key] = (distance, story)
+    similar = sorted(((k, d) for k, (d, _) in near.items()), key=lambda kd: (kd[1], kd[0]))
+    if own_story is not None:
+        story_id, joined = own_story, False
+    elif similar:
+        story_id, joined = near[similar[0][0]][1], True
+    else:
+        story_id = str(uuid.uuid5(_NAMESPACE, article_key))
+        joined = False
+    for band in bands:
+        entries = [e for e in index.get(band) if e[0] != article_key]
+        entries.append((article_key, story_id, fingerprint))
+        index.put(band, entries[-MAX_ENTRIES_PER_BAND:])
+    return StoryDecision(story_id, similar, joined)

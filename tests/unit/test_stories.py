@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from streams.dedupe import DictSeenStore
+from streams.events import IngestMeta
+from streams.pipeline import Published, process
+from streams.stories import (
+    MAX_ENTRIES_PER_BAND,
+    DictStoryIndex,
+    assign_story,
+    band_keys,
+    simhash,
+)
+from streams.synthetic import synthetic_article
+from tests.conftest import SAMPLES
+
+TEXT = synthetic_article(7).decode()
+
+
+def test_fingerprint_is_the_same_in_every_process() -> None:
+    code = "from streams.stories import simhash; import sys; print(simhash(sys.stdin.read()))"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            input=TEXT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert runs == {f"{simhash(TEXT)}\n"}
+
+
+def test_small_edit_is_near_and_another_article_is_far() -> None:
+    edited = TEXT.replace("Monday", "Tuesday", 1)
+    assert (simhash(TEXT) ^ simhash(edited)).bit_count() <= 3
+    other = (SAMPLES / "02-defapress-81002.txt").read_text()
+    assert (simhash(TEXT) ^ simhash(other)).bit_count() > 16
+
+
+@given(st.integers(0, 2**64 - 1), st.lists(st.integers(0, 63), max_size=3, unique=True))
+def test_within_three_bits_always_shares_a_band(fingerprint: int, flips: list[int]) -> None:
+    other = fingerprint
+    for bit in flips:
+        other ^= 1 << bit
+    assert set(band_keys(fingerprint)) & set(band_keys(other))
+
+
+def test_repost_joins_the_story_revision_keeps_it_stranger_starts_its_own() -> None:
+    index = DictStoryIndex()
+    first = assign_story(index, "a:1", simhash(TEXT), max_distance=3)
+    repost = assign_story(index, "b:9", simhash(TEXT.replace("Monday", "Tuesday", 1)),
+                          max_distance=3)  # fmt: skip
+    revision = assign_story(index, "a:1", simhash(TEXT + " A late correction."), max_distance=3)
+    other = (SAMPLES / "02-defapress-81002.txt").read_text()
+    stranger = assign_story(index, "c:2", simhash(other), max_distance=3)
+    assert not first.joined
+    assert repost.joined
+    assert repost.story_id == first.story_id
+    assert repost.similar_to[0][0] == "a:1"
+    assert revision.story_id == first.story_id
+    assert not revision.joined
+    assert stranger.story_id != first.story_id
+    assert stranger.similar_to == []
+
+
+def test_band_entries_are_bounded() -> None:
+    index = DictStoryIndex()
+    for i in range(MAX_ENTRIES_PER_BAND * 3):
+        assign_story(index, f"k:{i}", 0xABCD, max_distance=0)
+    assert all(len(v) <= MAX_ENTRIES_PER_BAND for v in index.bands.values())
+
+
+def test_embedded_pipeline_puts_reposts_in_one_story() -> None:
+    store, stories = DictSeenStore(), DictStoryIndex()
+    original = synthetic_article(11)
+    repost = original.replace(b"News ID: 11", b"News ID: 9911")
+    events = []
+    for offset, raw in enumerate((original, repost)):
+        outcome = process(raw, store=store, stories=stories, ingest=IngestMeta("t", 0, offset),
+                          now=datetime.now(UTC), max_bytes=1 << 21)  # fmt: skip
+        assert isinstance(outcome, Published)
+        events.append(outcome)
+    assert events[0].event["article_key"] != events[1].event["article_key"]
+    assert events[1].event["story_id"] == events[0].event["story_id"]
+    assert events[1].event["similar_to"] == [{"article_key": "defapress:11", "distance": 0}]
+    assert events[1].joined_story
