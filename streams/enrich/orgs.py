@@ -3,7 +3,10 @@ phrases, and capitalised phrases built on an organisation noun."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -60,22 +63,27 @@ class _Found:
         self.taken.append((start, end))
 
 
-def _known(tokens: list[Token], lex: Lexicon, agencies: dict[str, str], found: _Found) -> None:
-    """Known bodies and news agencies, longest alias first (up to four words)."""
-    words = [t.text for t in tokens]
-    n, i = len(tokens), 0
-    while i < n:
-        for size in (4, 3, 2, 1):
-            if i + size > n:
-                continue
-            phrase = " ".join(words[i : i + size])
-            name = lex.organizations.get(phrase) or agencies.get(phrase)
-            if name:
-                found.add(name, None, tokens[i].start, tokens[i + size - 1].end)
-                i += size
-                break
-        else:
-            i += 1
+@functools.cache
+def _alias_automaton(aliases: tuple[tuple[str, str], ...]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for alias, name in aliases:
+        automaton.add_word(alias, (alias, name))
+    automaton.make_automaton()
+    return automaton
+
+
+def _known(text: str, lex: Lexicon, agencies: dict[str, str], found: _Found) -> None:
+    """Known bodies and news agencies: one automaton pass, whole words, longest first."""
+    aliases = tuple(sorted({**agencies, **lex.organizations}.items()))
+    hits = []
+    for end_index, (alias, name) in _alias_automaton(aliases).iter(text):
+        start, end = end_index - len(alias) + 1, end_index + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue
+        hits.append((start, end, name))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    for start, end, name in hits:
+        found.add(name, None, start, end)
 
 
 def _ministries(tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
@@ -102,7 +110,10 @@ def _ministries(tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found
 def _militaries(tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
     """'<demonym> army|navy|military|...': the Iranian army."""
     lowered = [t.text.lower() for t in tokens]
+    firsts = {subject[0] for subject in lex.military_subjects}
     for i in range(1, len(tokens)):
+        if lowered[i] not in firsts:
+            continue
         for subject in lex.military_subjects:
             end = i + len(subject)
             if tuple(lowered[i:end]) != subject:
@@ -160,7 +171,7 @@ def find_organizations(
     """Organisations named in the tokens, outside the ``taken`` spans (people); the spans of
     those found are added to ``taken``."""
     found = _Found(taken)
-    _known(tokens, lex, agencies, found)
+    _known(text, lex, agencies, found)
     _ministries(tokens, lex, gaz, found)
     _militaries(tokens, lex, gaz, found)
     _named_bodies(text, tokens, lex, gaz, found=found, start_at=discover_from)
