@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,6 @@ from .orgs import find_organizations
 from .people import find_people
 from .places import find_locations
 from .quotes import find_attributions, find_quotes
-from .tokens import tokenize
 
 __all__ = ["MAX_CHARS", "Enrichment", "enrich", "load"]
 
@@ -53,6 +53,7 @@ class Enrichment:
         }
 
 
+@functools.cache
 def _agencies() -> dict[str, str]:
     registry = default_registry()
     names = {name: name for name in registry.agency_names.values()}
@@ -74,15 +75,14 @@ def enrich(article: Article) -> Enrichment:
     text = "\n".join((article.title, lead, *article.body))[:MAX_CHARS]
     lead_from = len(article.title) + 1
     body_from = lead_from + len(lead) + 1
-    tokens = tokenize(text)
     if article.language not in ("en", "und"):
         # The word lists are English; other languages get language-neutral fields only.
         return Enrichment({"persons": [], "organizations": [], "locations": []}, [], [], [],
                           [], [])  # fmt: skip
-    people = find_people(text, tokens, lex, gaz, discover_from=lead_from)
+    people = find_people(text, lex, gaz, discover_from=lead_from)
     taken = [span for p in people for span in p.spans]
     orgs = find_organizations(
-        text, tokens, lex, gaz, agencies=_agencies(), taken=taken, discover_from=lead_from
+        text, lex, gaz, agencies=_agencies(), taken=taken, discover_from=lead_from
     )
     locations, salience = find_locations(text, gaz, taken, lead_from, body_from)
     # A body named after its country ("Central Bank of Iran") also speaks of that country.
@@ -95,8 +95,8 @@ def enrich(article: Article) -> Enrichment:
         [(s, e, p.name) for p in people for s, e in p.spans]
         + [(s, e, o.name) for o in orgs for s, e in o.spans]
     )
-    quotes = find_quotes(text, tokens, lex, speakers)
-    attributions = find_attributions(text, tokens, lex, speakers)
+    quotes = find_quotes(text, lex, speakers)
+    attributions = find_attributions(text, lex, speakers)
     return Enrichment(
         entities={
             "persons": [

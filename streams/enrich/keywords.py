@@ -11,27 +11,29 @@ from .lexicon import Lexicon
 __all__ = ["keywords", "topics"]
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*[\w]|[^\W\d_]")
-_BREAK = re.compile(r"[.,;:!?()\"\n]")
 _MAX_PHRASE = 3
 _TOP = 8
 
 
+# Words and the punctuation that breaks phrases, in one pass.
+_WORD_OR_BREAK = re.compile(r"[^\W\d_][\w'-]*[\w]|[^\W\d_]|[.,;:!?()\"\n]")
+
+
 def _phrases(text: str, stop: frozenset[str]) -> list[list[str]]:
     phrases: list[list[str]] = []
-    for chunk in _BREAK.split(text.lower().replace("'s ", " ")):
-        current: list[str] = []
-        for w in _WORD.findall(chunk):
-            if w in stop or len(w) < 3:
-                if current:
-                    phrases.append(current)
+    current: list[str] = []
+    for w in _WORD_OR_BREAK.findall(text.lower().replace("'s ", " ")):
+        if len(w) < 3 or w in stop:  # stop words, short words and punctuation all break
+            if current:
+                phrases.append(current)
                 current = []
-            else:
-                current.append(w)
-                if len(current) == _MAX_PHRASE:
-                    phrases.append(current)
-                    current = []
-        if current:
+            continue
+        current.append(w)
+        if len(current) == _MAX_PHRASE:
             phrases.append(current)
+            current = []
+    if current:
+        phrases.append(current)
     return phrases
 
 

@@ -1,20 +1,22 @@
 """Organisations: known bodies and news agencies by name, '<demonym> <subject> ministry'
-phrases, and capitalised phrases built on an organisation noun."""
+phrases, '<demonym> army', and capitalised phrases built on an organisation noun."""
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .tokens import Token
+from .tokens import capitalised_runs, words_before, words_in
 
 __all__ = ["Organization", "find_organizations"]
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
+_MINISTRY = re.compile(r"\bministry\b", re.IGNORECASE)
 
 
 @dataclass
@@ -25,26 +27,6 @@ class Organization:
     country: str | None = None
     mentions: int = 0
     spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-def _demonym_country(gaz: Gazetteer, word: str) -> tuple[str, str] | None:
-    """(demonym, code) for a demonym or a country name ("Russia" -> "Russian")."""
-    found = gaz.automaton.get(word, None)
-    for place in found[1] if found else ():
-        if place.kind == "demonym" and place.country:
-            return word, place.country
-        if place.kind == "country" and place.country:
-            return gaz.demonyms.get(place.country, word), place.country
-    return None
-
-
-def _country_inside(gaz: Gazetteer, words: list[str]) -> str | None:
-    """The country a body's name contains: Central Bank of Iran -> IR."""
-    for w in words:
-        found = _demonym_country(gaz, w)
-        if found:
-            return found[1]
-    return None
 
 
 class _Found:
@@ -61,6 +43,17 @@ class _Found:
         org.mentions += 1
         org.spans.append((start, end))
         self.taken.append((start, end))
+
+
+def _demonym_country(gaz: Gazetteer, word: str) -> tuple[str, str] | None:
+    """(demonym, code) for a demonym or a country name ("Russia" -> "Russian")."""
+    found = gaz.automaton.get(word, None)
+    for place in found[1] if found else ():
+        if place.kind == "demonym" and place.country:
+            return word, place.country
+        if place.kind == "country" and place.country:
+            return gaz.demonyms.get(place.country, word), place.country
+    return None
 
 
 @functools.cache
@@ -86,81 +79,68 @@ def _known(text: str, lex: Lexicon, agencies: dict[str, str], found: _Found) -> 
         found.add(name, None, start, end)
 
 
-def _ministries(tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
-    """'<demonym>? <subject> ministry': the Russian foreign ministry."""
-    words = [t.text for t in tokens]
-    lowered = [w.lower() for w in words]
-    for i, w in enumerate(lowered):
-        if w != "ministry" or i == 0:
-            continue
+def _ministries(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
+    """'<demonym>? <subject> ministry': the Russian foreign ministry, Russia's foreign ministry."""
+    for m in _MINISTRY.finditer(text):
+        before = words_before(text, m.start(), 5)
+        lowered = [w.text.lower() for w in before]
         for subject in lex.ministries:
-            a = i - len(subject)
-            if a < 0 or tuple(lowered[a:i]) != subject:
+            if len(subject) > len(lowered) or tuple(lowered[-len(subject) :]) != subject:
                 continue
-            # "Russian foreign ministry", or "Russia's foreign ministry"
-            b = a - 2 if a >= 2 and words[a - 1] == "'s" else a - 1
-            demonym = _demonym_country(gaz, words[b]) if b >= 0 else None
+            rest = before[: -len(subject)]
+            if rest and rest[-1].text == "'s":
+                rest = rest[:-1]
+            demonym = _demonym_country(gaz, rest[-1].text) if rest else None
             title = " ".join(x.capitalize() for x in subject)
             name = f"{demonym[0]} {title} Ministry" if demonym else f"{title} Ministry"
-            start = tokens[b].start if demonym else tokens[a].start
-            found.add(name, demonym[1] if demonym else None, start, tokens[i].end)
+            start = rest[-1].start if demonym else before[-len(subject)].start
+            found.add(name, demonym[1] if demonym else None, start, m.end())
             break
 
 
-def _militaries(tokens: list[Token], lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
+@functools.cache
+def _military_pattern(subjects: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    alternatives = "|".join(r"[ \t]+".join(map(re.escape, s)) for s in subjects)
+    return re.compile(rf"\b([A-Z][\w-]+)[ \t]+({alternatives})\b", re.IGNORECASE)
+
+
+def _militaries(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
     """'<demonym> army|navy|military|...': the Iranian army."""
-    lowered = [t.text.lower() for t in tokens]
-    firsts = {subject[0] for subject in lex.military_subjects}
-    for i in range(1, len(tokens)):
-        if lowered[i] not in firsts:
-            continue
-        for subject in lex.military_subjects:
-            end = i + len(subject)
-            if tuple(lowered[i:end]) != subject:
-                continue
-            demonym = _demonym_country(gaz, tokens[i - 1].text)
-            if demonym is not None and tokens[i - 1].text == demonym[0]:
-                title = " ".join(x.capitalize() for x in subject)
-                found.add(f"{demonym[0]} {title}", demonym[1], tokens[i - 1].start,
-                          tokens[end - 1].end)  # fmt: skip
-            break
+    for m in _military_pattern(lex.military_subjects).finditer(text):
+        word = m.group(1)
+        demonym = _demonym_country(gaz, word)
+        if demonym is not None and word == demonym[0]:
+            title = " ".join(x.capitalize() for x in m.group(2).split())
+            found.add(f"{word} {title}", demonym[1], m.start(), m.end())
 
 
-def _named_bodies(
-    text: str, tokens: list[Token], lex: Lexicon, gaz: Gazetteer, *, found: _Found, start_at: int
-) -> None:
+def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_at: int) -> None:
     """Capitalised phrases on an organisation noun: Ministry of Roads and Urban Development."""
-    words = [t.text for t in tokens]
-    n, i = len(tokens), 0
-
-    def capital(k: int) -> bool:
-        return tokens[k].capitalised and words[k][0].isalpha()
-
-    def joins(k: int) -> bool:
-        if "\n" in text[tokens[k - 1].end : tokens[k].start]:
-            return False
-        return capital(k) or (words[k] in _CONNECTORS and k + 1 < n and capital(k + 1))
-
-    while i < n:
-        if not capital(i) or tokens[i].start < start_at:
-            i += 1
+    for start, end in capitalised_runs(text, organisations=True):
+        if start < start_at:
             continue
-        j = i + 1
-        while j < n and joins(j):
-            j += 1
-        span, first = words[i:j], i
+        words = [w for w in words_in(text, start, end) if w.text != ","]
+        span = [w.text for w in words]
+        if len(span) < 2 or not any(w in lex.org_heads for w in span):
+            continue
         demonym = _demonym_country(gaz, span[0])
+        first = 0
         if span[0] in lex.name_stopwords and not demonym:
-            span, first = span[1:], i + 1
-        if len(span) >= 2 and any(w in lex.org_heads for w in span):
-            country = demonym[1] if demonym else _country_inside(gaz, span)
-            found.add(" ".join(span), country, tokens[first].start, tokens[j - 1].end)
-        i = j
+            first = 1
+        while span and span[-1] in _CONNECTORS:
+            span.pop()
+        if len(span) - first < 2:
+            continue
+        country = (
+            demonym[1]
+            if demonym
+            else next((c[1] for w in span if (c := _demonym_country(gaz, w))), None)
+        )
+        found.add(" ".join(span[first:]), country, words[first].start, words[len(span) - 1].end)
 
 
 def find_organizations(
     text: str,
-    tokens: list[Token],
     lex: Lexicon,
     gaz: Gazetteer,
     *,
@@ -168,11 +148,11 @@ def find_organizations(
     taken: list[tuple[int, int]],
     discover_from: int,
 ) -> list[Organization]:
-    """Organisations named in the tokens, outside the ``taken`` spans (people); the spans of
+    """Organisations named in ``text``, outside the ``taken`` spans (people); the spans of
     those found are added to ``taken``."""
     found = _Found(taken)
     _known(text, lex, agencies, found)
-    _ministries(tokens, lex, gaz, found)
-    _militaries(tokens, lex, gaz, found)
-    _named_bodies(text, tokens, lex, gaz, found=found, start_at=discover_from)
+    _ministries(text, lex, gaz, found)
+    _militaries(text, lex, gaz, found)
+    _named_bodies(text, lex, gaz, found, discover_from)
     return sorted(found.orgs.values(), key=lambda o: (-o.mentions, o.name))

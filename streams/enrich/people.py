@@ -6,24 +6,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Place
 from .lexicon import Lexicon
-from .tokens import Token
+from .tokens import Word, capitalised_runs, words_before, words_in
 
 __all__ = ["Person", "find_people"]
 
 _PARTICLES = frozenset(
     {"al", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "el", "of"}
 )
-_MAX_NAME_TOKENS = 4
+_MAX_NAME_WORDS = 4
 _CONTEXT_BEFORE = 6
-# Arabic-style family names: al-Sudani, el-Sisi, bin Salman (as a particle above).
+# Arabic-style family names: al-Sudani, el-Sisi (bin is a particle above).
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ul)-[A-Z]")
 # A capitalised pair followed by one of these is a geographic feature, not a person.
-_FEATURES = frozenset(
-    {"river", "lake", "mountains", "mountain", "dam", "desert", "island", "islands", "valley",
-     "bay", "plain", "canal", "strait", "reservoir", "reservoirs"}
-)  # fmt: skip
+_FEATURE_AFTER = re.compile(
+    r"[ \t]+(?:river|lake|mountains?|dam|desert|islands?|valley|bay|plain|canal|strait|"
+    r"reservoirs?)\b"
+)
 
 
 @dataclass
@@ -45,42 +45,13 @@ class Person:
         return (last,)
 
 
-def _word(token: Token) -> bool:
-    return (token.capitalised and token.text[0].isalpha()) or bool(
-        _ARTICLE_PREFIX.match(token.text)
-    )
-
-
-def _runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """[i, j) index ranges of capitalised word runs (particles allowed inside), each within
-    one line: a headline's last word and the lead's first are never one name."""
-    runs, i, n = [], 0, len(tokens)
-    while i < n:
-        if _word(tokens[i]):
-            j = i + 1
-            while (
-                j < n
-                and "\n" not in text[tokens[j - 1].end : tokens[j].start]
-                and (
-                    _word(tokens[j])
-                    or (tokens[j].text in _PARTICLES and j + 1 < n and _word(tokens[j + 1]))
-                )
-            ):
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
+def _readings(gaz: Gazetteer, word: str) -> tuple[Place, ...]:
+    found = gaz.automaton.get(word, None)
+    return found[1] if found else ()
 
 
 def _is_place_word(gaz: Gazetteer, word: str) -> bool:
     return any(p.kind in ("country", "demonym") for p in _readings(gaz, word))
-
-
-def _readings(gaz: Gazetteer, word: str) -> tuple:  # type: ignore[type-arg]
-    found = gaz.automaton.get(word, None)
-    return found[1] if found else ()
 
 
 def _role_and_affiliation(
@@ -108,82 +79,71 @@ def _role_and_affiliation(
     role = " ".join(w if w.lower() in ("of", "the") else w[0].upper() + w[1:] for w in role_words)
     affiliation = None
     for w in reversed(context[-3:]):
-        for p in _readings(gaz, w):
-            if p.kind in ("country", "demonym"):
-                affiliation = p.country
-                break
+        affiliation = next(
+            (p.country for p in _readings(gaz, w) if p.kind in ("country", "demonym")), None
+        )
         if affiliation:
             break
     return role, affiliation
 
 
-def find_people(
-    text: str, tokens: list[Token], lex: Lexicon, gaz: Gazetteer, discover_from: int
-) -> list[Person]:
+def _name_in_run(run: list[Word], lex: Lexicon, gaz: Gazetteer) -> tuple[int, list[Word]]:
+    """Index where the name starts in the run, and its words (empty when there is none)."""
+    k = 0
+    for m, w in enumerate(run):
+        if w.text.lower() in lex.role_heads or w.text in lex.honorifics:
+            k = m + 1  # the name follows the last title word
+    skip = lex.name_stopwords | lex.honorifics | lex.org_heads
+    while k < len(run) and (run[k].text in skip or run[k].text in _PARTICLES
+                            or _is_place_word(gaz, run[k].text)):  # fmt: skip
+        k += 1
+    name = [w for w in run[k:] if w.text != "'s"]
+    if not 2 <= len(name) <= _MAX_NAME_WORDS:
+        return k, []
+    if any(w.text in lex.name_stopwords or _is_place_word(gaz, w.text) for w in name):
+        return k, []
+    if any(w.text in lex.org_heads for w in name):
+        return k, []
+    return k, name
+
+
+def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> list[Person]:
     """People in ``text``; new full names are only taken from offset ``discover_from`` on
     (headlines are title case, so every word there looks like a name)."""
     people: dict[str, Person] = {}
-    skip = lex.name_stopwords | lex.honorifics | lex.org_heads
-    for i, j in _runs(text, tokens):
-        if tokens[i].start < discover_from:
+    for start, end in capitalised_runs(text):
+        if start < discover_from:
             continue
-        # The name starts after the last title word in the run: "Saudi Energy Minister
-        # Abdulaziz bin Salman" -> "Abdulaziz bin Salman".
-        k = i
-        for m in range(i, j):
-            if tokens[m].text.lower() in lex.role_heads or tokens[m].text in lex.honorifics:
-                k = m + 1
-        while k < j and (tokens[k].text in skip or _is_place_word(gaz, tokens[k].text)
-                         or tokens[k].text in _PARTICLES):  # fmt: skip
-            k += 1
-        name_tokens = tokens[k:j]
-        if not 2 <= len(name_tokens) <= _MAX_NAME_TOKENS:
+        run = words_in(text, start, end)
+        k, name_words = _name_in_run(run, lex, gaz)
+        if not name_words:
             continue
-        if any(t.text in lex.name_stopwords or _is_place_word(gaz, t.text) for t in name_tokens):
+        name = " ".join(w.text for w in name_words)
+        if name in lex.organizations or _FEATURE_AFTER.match(text, end):
             continue
-        name = " ".join(t.text for t in name_tokens)
-        if name in lex.organizations or any(t.text in lex.org_heads for t in name_tokens):
-            continue
-        if j < len(tokens) and tokens[j].text.lower() in _FEATURES:
-            continue
-        context = [t.text for t in tokens[max(0, i - _CONTEXT_BEFORE) : k]]
+        context = [w.text for w in words_before(text, start, _CONTEXT_BEFORE)]
+        context += [w.text for w in run[:k]]
         role, affiliation = _role_and_affiliation(context, lex, gaz)
         person = people.setdefault(name, Person(name))
         if person.role is None and role is not None:
             person.role, person.affiliation = role, affiliation
-    _count_mentions(text, tokens, people)
+    _count_mentions(text, people)
     return sorted(people.values(), key=lambda p: (-p.mentions, p.name))
 
 
-def _count_mentions(text: str, tokens: list[Token], people: dict[str, Person]) -> None:
-    by_surname: dict[str, list[Person]] = {}
+def _count_mentions(text: str, people: dict[str, Person]) -> None:
+    if not people:
+        return
+    forms: dict[str, Person | None] = {}
     for person in people.values():
         for surname in person.surnames:
-            by_surname.setdefault(surname, []).append(person)
-    by_first: dict[str, list[tuple[list[str], Person]]] = {}
+            # A surname shared by two people counts for neither: never a silent guess.
+            forms[surname] = None if surname in forms and forms[surname] is not person else person
     for person in people.values():
-        parts = person.name.split()
-        by_first.setdefault(parts[0], []).append((parts, person))
-    i = 0
-    while i < len(tokens):
-        word = tokens[i].text
-        full = next(
-            (
-                (parts, person)
-                for parts, person in by_first.get(word, ())
-                if [t.text for t in tokens[i : i + len(parts)]] == parts
-            ),
-            None,
-        )
-        if full is not None:
-            parts, person = full
-            person.mentions += 1
-            person.spans.append((tokens[i].start, tokens[i + len(parts) - 1].end))
-            i += len(parts)
-            continue
-        owners = by_surname.get(word, [])
-        # A surname shared by two people is not counted for either: never a silent guess.
-        if len(owners) == 1:
-            owners[0].mentions += 1
-            owners[0].spans.append((tokens[i].start, tokens[i].end))
-        i += 1
+        forms[person.name] = person
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
+        owner = forms[m.group()]
+        if owner is not None:
+            owner.mentions += 1
+            owner.spans.append(m.span())

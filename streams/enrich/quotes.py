@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from .lexicon import Lexicon
-from .tokens import Token, sentences
+from .tokens import Word, sentences, words_before
 
 __all__ = ["Attribution", "Quote", "find_attributions", "find_quotes"]
 
@@ -31,9 +34,30 @@ class Attribution:
     cue: str
 
 
+def _verbs(text: str, lex: Lexicon) -> list[Word]:
+    """Speech verbs as whole words, found in one automaton pass over the lower-cased text."""
+    lowered = text.lower()
+    found = []
+    for end_index, verb in _verb_automaton(lex.speech_verbs).iter(lowered):
+        start, end = end_index - len(verb) + 1, end_index + 1
+        if (start == 0 or not lowered[start - 1].isalnum()) and (
+            end == len(lowered) or not lowered[end].isalnum()
+        ):
+            found.append(Word(text[start:end], start, end))
+    return found
+
+
+@functools.cache
+def _verb_automaton(verbs: frozenset[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for verb in verbs:
+        automaton.add_word(verb, verb)
+    automaton.make_automaton()
+    return automaton
+
+
 def find_quotes(
     text: str,
-    tokens: list[Token],
     lex: Lexicon,
     speakers: list[tuple[int, int, str]],
 ) -> list[Quote]:
@@ -43,7 +67,7 @@ def find_quotes(
     """
     quotes: list[Quote] = []
     spans = sentences(text)
-    verbs = [t for t in tokens if t.text.lower() in lex.speech_verbs]
+    verbs = _verbs(text, lex)
     for m in _QUOTE.finditer(text):
         content = m.group(1).strip(" ,.")
         if len(content.split()) < _MIN_QUOTE_WORDS:
@@ -64,7 +88,7 @@ def find_quotes(
 
 
 def _speaker_before(
-    at: int, s_start: int, verbs: list[Token], speakers: list[tuple[int, int, str]]
+    at: int, s_start: int, verbs: list[Word], speakers: list[tuple[int, int, str]]
 ) -> str | None:
     verb = next((v for v in reversed(verbs) if s_start <= v.start < at), None)
     if verb is None:
@@ -74,7 +98,7 @@ def _speaker_before(
 
 
 def _speaker_after(
-    text: str, at: int, s_end: int, verbs: list[Token], speakers: list[tuple[int, int, str]]
+    text: str, at: int, s_end: int, verbs: list[Word], speakers: list[tuple[int, int, str]]
 ) -> str | None:
     # '"...", Pompeo said' or '"...", said Pompeo': speaker and verb right after the quote.
     window_end = min(s_end, at + 80)
@@ -85,29 +109,27 @@ def _speaker_after(
     return near[0][2] if near else None
 
 
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
 def find_attributions(
     text: str,
-    tokens: list[Token],
     lex: Lexicon,
     sources: list[tuple[int, int, str]],
 ) -> list[Attribution]:
     """'<source> reported' and 'according to <source>' citations."""
     found: list[Attribution] = []
     seen: set[tuple[str, str]] = set()
-    index = {t.start: i for i, t in enumerate(tokens)}
     for start, end, name in sources:
-        after = next((t for t in tokens if t.start >= end), None)
-        if after is not None and after.text.lower() in lex.report_verbs:
-            key = (name, after.text.lower())
-            if key not in seen:
-                seen.add(key)
-                found.append(Attribution(name, after.text.lower()))
-        i = index.get(start)
-        if i is not None and i >= 2:
-            back = [t.text.lower() for t in tokens[max(0, i - 3) : i]]
-            if "according" in back and "to" in back:
-                key = (name, "according to")
-                if key not in seen:
-                    seen.add(key)
-                    found.append(Attribution(name, "according to"))
+        cues = []
+        after = _NEXT_WORD.match(text, end)
+        if after is not None and after.group(1).lower() in lex.report_verbs:
+            cues.append(after.group(1).lower())
+        back = [w.text.lower() for w in words_before(text, start, 3)]
+        if "according" in back and "to" in back:
+            cues.append("according to")
+        for cue in cues:
+            if (name, cue) not in seen:
+                seen.add((name, cue))
+                found.append(Attribution(name, cue))
     return found
