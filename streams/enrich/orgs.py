@@ -100,18 +100,21 @@ def _ministries(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
 
 @functools.cache
 def _military_pattern(subjects: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
-    alternatives = "|".join(r"[ \t]+".join(map(re.escape, s)) for s in subjects)
-    return re.compile(rf"\b([A-Z][\w-]+)[ \t]+({alternatives})\b", re.IGNORECASE)
+    alternatives = "|".join(" ".join(map(re.escape, s)) for s in subjects)
+    return re.compile(rf"\b(?:{alternatives})\b")
 
 
 def _militaries(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
     """'<demonym> army|navy|military|...': the Iranian army."""
-    for m in _military_pattern(lex.military_subjects).finditer(text):
-        word = m.group(1)
+    for m in _military_pattern(lex.military_subjects).finditer(text.lower()):
+        before = words_before(text, m.start(), 1)
+        if not before:
+            continue
+        word = before[0].text
         demonym = _demonym_country(gaz, word)
         if demonym is not None and word == demonym[0]:
-            title = " ".join(x.capitalize() for x in m.group(2).split())
-            found.add(f"{word} {title}", demonym[1], m.start(), m.end())
+            title = " ".join(x.capitalize() for x in m.group().split())
+            found.add(f"{word} {title}", demonym[1], before[0].start, m.end())
 
 
 def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_at: int) -> None:
