@@ -47,7 +47,8 @@ test-integration: install kafka-start ## Integration tests on the local Kafka
 demo: install ## Local Kafka + a worker + the samples; shows the events (Ctrl-C stops)
 	$(BIN)/newswire demo
 
-bench: install kafka-start ## Throughput and latency figures (see bench/README)
+bench: install kafka-start ## Core cost per article, then throughput and latency (bench/README.md)
+	$(BIN)/python bench/core.py
 	$(BIN)/python bench/pipeline.py
 
 clean: kafka-stop ## Remove the venv and the local state (Kafka data, worker state)
