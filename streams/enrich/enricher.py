@@ -12,7 +12,7 @@ from streams.sources import default_registry
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
 from .lexicon import lexicon
-from .orgs import find_organizations
+from .orgs import alias_automaton, find_organizations
 from .people import find_people
 from .places import find_locations
 from .quotes import find_attributions, find_quotes
@@ -28,6 +28,7 @@ def load() -> None:
     """Build the lexicon and gazetteer now (half a second), not on the first article."""
     lexicon()
     gazetteer()
+    _known_organizations()
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,11 @@ class Enrichment:
 
 
 @functools.cache
+def _known_organizations() -> Any:
+    """Known bodies and news agencies, one automaton for the process."""
+    return alias_automaton({**_agencies(), **lexicon().organizations})
+
+
 def _agencies() -> dict[str, str]:
     registry = default_registry()
     names = {name: name for name in registry.agency_names.values()}
@@ -82,7 +88,7 @@ def enrich(article: Article) -> Enrichment:
     people = find_people(text, lex, gaz, discover_from=lead_from)
     taken = [span for p in people for span in p.spans]
     orgs = find_organizations(
-        text, lex, gaz, agencies=_agencies(), taken=taken, discover_from=lead_from
+        text, lex, gaz, known=_known_organizations(), taken=taken, discover_from=lead_from
     )
     locations, salience = find_locations(text, gaz, taken, lead_from, body_from)
     # A body named after its country ("Central Bank of Iran") also speaks of that country.

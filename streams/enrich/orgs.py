@@ -13,7 +13,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .tokens import capitalised_runs, words_before, words_in
 
-__all__ = ["Organization", "find_organizations"]
+__all__ = ["Organization", "alias_automaton", "find_organizations"]
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
 _MINISTRY = re.compile(r"\bministry\b", re.IGNORECASE)
@@ -56,20 +56,19 @@ def _demonym_country(gaz: Gazetteer, word: str) -> tuple[str, str] | None:
     return None
 
 
-@functools.cache
-def _alias_automaton(aliases: tuple[tuple[str, str], ...]) -> ahocorasick.Automaton:
+def alias_automaton(aliases: dict[str, str]) -> ahocorasick.Automaton:
+    """An automaton over organisation aliases (alias -> canonical name); build it once."""
     automaton = ahocorasick.Automaton()
-    for alias, name in aliases:
+    for alias, name in aliases.items():
         automaton.add_word(alias, (alias, name))
     automaton.make_automaton()
     return automaton
 
 
-def _known(text: str, lex: Lexicon, agencies: dict[str, str], found: _Found) -> None:
+def _known(text: str, known: ahocorasick.Automaton, found: _Found) -> None:
     """Known bodies and news agencies: one automaton pass, whole words, longest first."""
-    aliases = tuple(sorted({**agencies, **lex.organizations}.items()))
     hits = []
-    for end_index, (alias, name) in _alias_automaton(aliases).iter(text):
+    for end_index, (alias, name) in known.iter(text):
         start, end = end_index - len(alias) + 1, end_index + 1
         if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
@@ -120,8 +119,8 @@ def _militaries(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
 def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_at: int) -> None:
     """Capitalised phrases on an organisation noun: Ministry of Roads and Urban Development."""
     for start, end in capitalised_runs(text, organisations=True):
-        if start < start_at:
-            continue
+        if start < start_at or " " not in text[start:end]:
+            continue  # an organisation's name has at least two words
         words = [w for w in words_in(text, start, end) if w.text != ","]
         span = [w.text for w in words]
         if len(span) < 2 or not any(w in lex.org_heads for w in span):
@@ -147,14 +146,14 @@ def find_organizations(
     lex: Lexicon,
     gaz: Gazetteer,
     *,
-    agencies: dict[str, str],
+    known: ahocorasick.Automaton,
     taken: list[tuple[int, int]],
     discover_from: int,
 ) -> list[Organization]:
     """Organisations named in ``text``, outside the ``taken`` spans (people); the spans of
     those found are added to ``taken``."""
     found = _Found(taken)
-    _known(text, lex, agencies, found)
+    _known(text, known, found)
     _ministries(text, lex, gaz, found)
     _militaries(text, lex, gaz, found)
     _named_bodies(text, lex, gaz, found, discover_from)

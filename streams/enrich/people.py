@@ -112,8 +112,8 @@ def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> 
     (headlines are title case, so every word there looks like a name)."""
     people: dict[str, Person] = {}
     for start, end in capitalised_runs(text):
-        if start < discover_from:
-            continue
+        if start < discover_from or " " not in text[start:end]:
+            continue  # a name has at least two words
         run = words_in(text, start, end)
         k, name_words = _name_in_run(run, lex, gaz)
         if not name_words:

@@ -23,9 +23,7 @@ _START = r"(?<![\w'-])(?=[A-Z]|[a-z]{2,3}-[A-Z])"
 _RUN = re.compile(rf"{_START}{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD})*")
 _ORG_CONNECTOR = r"(?:of|and|for|the|on)"
 # The same for organisation names, whose connectors are more varied ("Ministry of Roads and").
-_ORG_RUN = re.compile(
-    rf"{_START}{_NAME_WORD}(?:[ \t]+(?:{_ORG_CONNECTOR}[ \t]+)*{_NAME_WORD})*"
-)
+_ORG_RUN = re.compile(rf"{_START}{_NAME_WORD}(?:[ \t]+(?:{_ORG_CONNECTOR}[ \t]+)*{_NAME_WORD})*")
 _WORD = re.compile(r"[\w][\w'.-]*[\w]|[\w]|,")
 _SENTENCE_END = re.compile(r"""[.!?]["')\]]?(?=\s+["'(]?[A-Z])""")
 
