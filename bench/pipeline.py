@@ -144,7 +144,24 @@ def main() -> None:
     pass_rate = asyncio.run(passthrough(bootstrap, src, dst, args.n))
     print(f"(a) aiokafka passthrough: {pass_rate:,.0f} msg/s")
 
-    # (b) Newswire end to end, from a backlog
+    # (b) Newswire end to end, from a backlog: first parsing alone, then everything.
+    base_rate = run_newswire(args, run + "-p", bootstrap, workdir, values, enrich=False)
+    print(f"(b0) Newswire, parse + dedupe only (NEWSWIRE_ENRICH=false): {base_rate:,.0f} "
+          f"articles/s")  # fmt: skip
+    nw_rate = run_newswire(args, run, bootstrap, workdir, values, enrich=True)
+    print(f"    ratio (b)/(a): {nw_rate / pass_rate:.1%}; enrichment keeps "
+          f"{nw_rate / base_rate:.0%} of the parse-only throughput (b)/(b0)")  # fmt: skip
+
+
+def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
+    args: argparse.Namespace,
+    run: str,
+    bootstrap: str,
+    workdir: Path,
+    values: list[bytes],
+    enrich: bool,
+) -> float:
+    """Backlog throughput of one worker; with ``enrich``, also latency and peak RSS."""
     # The caller's NEWSWIRE_* tuning (commit interval, store...) applies; names are the run's.
     env = dict(os.environ)
     env.update({
@@ -155,28 +172,33 @@ def main() -> None:
         "NEWSWIRE_TOPIC_DUPLICATES": f"bench-{run}.duplicates",
         "NEWSWIRE_TOPIC_DLQ": f"bench-{run}.dlq",
         "NEWSWIRE_PARTITIONS": str(args.partitions),
-        "NEWSWIRE_STATE_DIR": str(workdir),
+        "NEWSWIRE_STATE_DIR": str(workdir / run),
         "NEWSWIRE_LOG_LEVEL": "warning",
+        "NEWSWIRE_WEB_PORT": "16066",
+        "NEWSWIRE_ENRICH": "true" if enrich else "false",
     })  # fmt: skip
-    env["NEWSWIRE_WEB_PORT"] = str(16066)
     settings = Settings.from_env(env)
     asyncio.run(ensure_topics(settings))
     asyncio.run(produce(bootstrap, settings.topic_raw, values))
-    worker = start_worker(env, workdir / "worker.log")
+    (workdir / run).mkdir(parents=True, exist_ok=True)
+    worker = start_worker(env, workdir / run / "worker.log")
     rss: list[int] = []
     try:
-        records = asyncio.run(collect(settings, args.n, 60.0, rss, worker.pid))
-        if len(records) < args.n:
-            print(f"(b) only {len(records)} of {args.n} events arrived; see {workdir}/worker.log")
+        records = asyncio.run(collect(settings, len(values), 60.0, rss, worker.pid))
+        if len(records) < len(values):
+            print(f"    only {len(records)} of {len(values)} events arrived; "
+                  f"see {workdir / run}/worker.log")  # fmt: skip
             raise SystemExit(1)
         stamps = sorted(r.timestamp_ms for r in records)
-        nw_rate = (len(stamps) - 1) / max((stamps[-1] - stamps[0]) / 1000, 1e-9)
-        print(f"(b) Newswire end to end: {nw_rate:,.0f} articles/s "
+        rate = (len(stamps) - 1) / max((stamps[-1] - stamps[0]) / 1000, 1e-9)
+        if not enrich:
+            return rate
+        print(f"(b) Newswire end to end: {rate:,.0f} articles/s "
               f"(first to last event timestamp over {len(stamps)} events)")  # fmt: skip
-        print(f"    ratio (b)/(a): {nw_rate / pass_rate:.1%}")
 
-        # latency at a steady, moderate rate
-        extra = [synthetic_article(2_000_000 + i, target_bytes=args.size)
+        # Latency at a steady, moderate rate, once the backlog is done.
+        first_id = 2_000_000
+        extra = [synthetic_article(first_id + i, target_bytes=args.size)
                  for i in range(args.latency_rate * args.latency_seconds)]  # fmt: skip
 
         async def paced() -> None:
@@ -195,17 +217,20 @@ def main() -> None:
                 await producer.stop()
 
         asyncio.run(paced())
-        total = args.n + len(extra)
+        total = len(values) + len(extra)
         records = asyncio.run(collect(settings, total, 60.0, rss, worker.pid))
         latencies = []
-        for r in records[args.n :]:
+        for r in records:
             event = jsonio.loads(r.value)
+            if int(event["news_id"]) < first_id:
+                continue  # a backlog event, not one of the paced phase
             ingest_ms = datetime.fromisoformat(event["ingest"]["timestamp"]).timestamp() * 1000
             latencies.append(r.timestamp_ms - ingest_ms)
         print(f"    latency at {args.latency_rate} msg/s over {len(latencies)} events: "
               f"p50 {percentile(latencies, 0.5):.0f} ms, p99 {percentile(latencies, 0.99):.0f} ms "
               "(raw record timestamp to enriched record timestamp)")  # fmt: skip
         print(f"    worker peak RSS: {max(rss) / MIB:.0f} MiB")
+        return rate
     finally:
         worker.terminate()
         try:

@@ -97,7 +97,11 @@ def register_agents(
         consumed_bytes.inc(len(raw))
         started = time.perf_counter()
         outcome = parse_stage(
-            raw, ingest=ingest, now=datetime.now(UTC), max_bytes=settings.max_input_bytes
+            raw,
+            ingest=ingest,
+            now=datetime.now(UTC),
+            max_bytes=settings.max_input_bytes,
+            enrichment=settings.enrich,
         )
         parse_seconds.observe(time.perf_counter() - started)
         if isinstance(outcome, Rejected):

@@ -74,8 +74,23 @@ def event_id(article_key: str, revision: int, content_hash: str) -> str:
     return str(uuid.uuid5(_EVENT_NAMESPACE, f"{article_key}\n{revision}\n{content_hash}"))
 
 
-def article_draft(article: Article, ingest: IngestMeta) -> dict[str, Any]:
-    """Everything of the article event that does not depend on the dedupe decision."""
+_NOT_ENRICHED: dict[str, Any] = {
+    "entities": {"persons": [], "organizations": [], "locations": []},
+    "countries": [],
+    "quotes": [],
+    "attributions": [],
+    "keywords": [],
+    "topics": [],
+}
+
+
+def article_draft(
+    article: Article, ingest: IngestMeta, *, enrichment: bool = True
+) -> dict[str, Any]:
+    """Everything of the article event that does not depend on the dedupe decision.
+
+    With ``enrichment=False`` the enrichment fields are present and empty.
+    """
     return {
         "schema": ARTICLE_SCHEMA,
         "article_key": article.article_key,
@@ -97,7 +112,7 @@ def article_draft(article: Article, ingest: IngestMeta) -> dict[str, Any]:
         "word_count": words(" ".join((article.lead or "", *article.body))),
         "content_hash": article.content_hash,
         "ingest": ingest.to_dict(),
-        **enrich(article).to_dict(),
+        **(enrich(article).to_dict() if enrichment else _NOT_ENRICHED),
     }
 
 

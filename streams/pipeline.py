@@ -89,8 +89,9 @@ def parse_stage(
     now: datetime,
     max_bytes: int,
     registry: SourceRegistry | None = None,
+    enrichment: bool = True,
 ) -> Parsed | Rejected:
-    """Decode and parse one message; never raises for bad input."""
+    """Decode, parse and enrich one message; never raises for bad input."""
     try:
         article = parse_article(decode_message(raw, max_bytes=max_bytes), registry)
     except NewswireError as exc:
@@ -103,7 +104,7 @@ def parse_stage(
         )
         error = InternalError(f"{type(exc).__name__}: {exc}")
         return Rejected(error.reason, dead_letter(raw, error, ingest, failed_at=now))
-    return Parsed(article.article_key, article_draft(article, ingest))
+    return Parsed(article.article_key, article_draft(article, ingest, enrichment=enrichment))
 
 
 def dedupe_stage(

@@ -16,6 +16,7 @@ __all__ = ["ENV_PREFIX", "Settings", "SettingsError"]
 ENV_PREFIX = "NEWSWIRE_"
 
 _GUARANTEES = ("exactly_once", "at_least_once")
+_BOOLEANS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
 
 class SettingsError(ValueError):
@@ -48,6 +49,7 @@ class Settings:
     max_input_bytes: int = 2 * 1024 * 1024
     commit_interval: float = 1.0
     story_max_distance: int = 3
+    enrich: bool = True
     log_level: str = "info"
 
     @classmethod
@@ -74,6 +76,10 @@ class Settings:
                     values[f.name] = float(raw)
                 except ValueError:
                     raise SettingsError(f"{name}={raw!r} is not a number") from None
+            elif f.type in ("bool", bool):
+                if raw.lower() not in _BOOLEANS:
+                    raise SettingsError(f"{name}={raw!r} is not one of {', '.join(_BOOLEANS)}")
+                values[f.name] = _BOOLEANS[raw.lower()]
             elif f.type in ("Path", Path):
                 values[f.name] = Path(raw).expanduser()
             else:

@@ -30,6 +30,7 @@ def test_values_are_read_and_typed() -> None:
     assert s.partitions == 12
     assert s.state_dir == Path("/tmp/nw")
     assert s.topic_dlq == "news.dlq"
+    assert Settings.from_env({"NEWSWIRE_ENRICH": "false"}).enrich is False
 
 
 @pytest.mark.parametrize(
@@ -40,6 +41,7 @@ def test_values_are_read_and_typed() -> None:
         ({"NEWSWIRE_PROCESSING_GUARANTEE": "maybe"}, "must be one of"),
         ({"NEWSWIRE_WEB_PORT": "70000"}, "not a TCP port"),
         ({"NEWSWIRE_COMMIT_INTERVAL": "soon"}, "not a number"),
+        ({"NEWSWIRE_ENRICH": "maybe"}, "is not one of true"),
         ({"NEWSWIRE_COMMIT_INTERVAL": "0"}, "between 0 and 60"),
         ({"NEWSWIRE_STORE": "redis://x"}, "not a Faust store URL"),
     ],
@@ -53,4 +55,4 @@ def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], fra
 def test_env_names_lists_every_setting() -> None:
     names = Settings.env_names()
     assert "NEWSWIRE_KAFKA_BOOTSTRAP" in names
-    assert len(names) == len(set(names)) == 17
+    assert len(names) == len(set(names)) == 18
