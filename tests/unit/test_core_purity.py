@@ -12,6 +12,10 @@ CORE = [
     "streams.events",
     "streams.envelope",
     "streams.settings",
+    "streams.enrich",
+    "streams.stories",
+    "streams.language",
+    "streams.evaluate",
 ]
 FORBIDDEN = ["faust", "mode", "aiokafka", "prometheus_client"]
 
