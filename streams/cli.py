@@ -267,6 +267,55 @@ def evaluate(paths: tuple[Path, ...], verbose: bool, min_accuracy: float, min_f1
         raise SystemExit(1)
 
 
+@cli.command()
+@click.option(
+    "--url", help="Worker web address. [default: http://NEWSWIRE_WEB_HOST:NEWSWIRE_WEB_PORT]"
+)
+def status(url: str | None) -> None:
+    """Health, readiness and consumer lag per partition of a running worker.
+
+    Exits 1 when the worker does not answer or is not ready.
+    """
+    import json
+    import urllib.error
+    import urllib.request
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    settings = _settings()
+    base = (url or f"http://{settings.web_host}:{settings.web_port}").rstrip("/")
+
+    def get(path: str) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as response:  # noqa: S310  # http(s) URL from settings or the user
+                return int(response.status), response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+    try:
+        alive, _ = get("/healthz")
+        code, body = get("/readyz")
+        _, metrics_text = get("/metrics")
+    except OSError as exc:
+        click.echo(f"worker at {base}: not answering ({exc})")
+        raise SystemExit(1) from None
+    ready = json.loads(body)
+    click.echo(f"worker at {base}: {'alive' if alive == 200 else 'NOT alive'}, "
+               f"{'ready' if code == 200 else 'NOT ready'}")  # fmt: skip
+    click.echo(f"  recovery completed: {ready.get('recovery_completed')}, "
+               f"rebalancing: {ready.get('rebalancing')}")  # fmt: skip
+    lag = {}
+    for family in text_string_to_metric_families(metrics_text.decode()):
+        if family.name == "newswire_consumer_lag":
+            for sample in family.samples:
+                lag[f"{sample.labels['topic']}[{sample.labels['partition']}]"] = int(sample.value)
+    click.echo("  assigned partitions (lag):")
+    for tp in ready.get("assigned", []):
+        click.echo(f"    {tp}" + (f"  lag {lag[tp]}" if tp in lag else ""))
+    if code != 200:
+        raise SystemExit(1)
+
+
 @cli.group()
 def kafka() -> None:
     """Run a local single-node Apache Kafka (KRaft) on 127.0.0.1."""

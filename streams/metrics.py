@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import platform
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 from . import __version__
 
-__all__ = ["Metrics"]
+__all__ = ["LagCollector", "Metrics"]
 
 # Per-stage work is measured at 50 µs to 15 ms per article on a laptop core; the buckets span
 # 25 µs to 1 s so a slow outlier (a 2 MiB page, a GC pause) still lands in a bucket of its own.
@@ -37,20 +40,33 @@ class Metrics:
     processing_seconds: Histogram
     end_to_end_latency_seconds: Histogram
     dedupe_table_entries: Gauge
+    story_table_entries: Gauge
     story_joins: Counter
+    rebalances: Counter
     build_info: Gauge
 
     @classmethod
-    def create(cls, registry: CollectorRegistry | None = None) -> Metrics:
-        """Register the metrics on ``registry`` (a fresh one by default, so tests stay apart)."""
+    def create(
+        cls, registry: CollectorRegistry | None = None, versions: dict[str, str] | None = None
+    ) -> Metrics:
+        """Register the metrics on ``registry`` (a fresh one by default, so tests stay apart).
+
+        ``versions`` names the libraries to show in build info (faust, aiokafka).
+        """
         r = registry if registry is not None else CollectorRegistry()
+        versions = versions or {}
         build_info = Gauge(
             "newswire_build_info",
-            "Always 1; labels say which Newswire and Python this worker runs.",
-            ["version", "python"],
+            "Always 1; labels say which Newswire, Python, Faust and aiokafka this worker runs.",
+            ["version", "python", "faust", "aiokafka"],
             registry=r,
         )
-        build_info.labels(__version__, platform.python_version()).set(1)
+        build_info.labels(
+            __version__,
+            platform.python_version(),
+            versions.get("faust", "unknown"),
+            versions.get("aiokafka", "unknown"),
+        ).set(1)
         return cls(
             registry=r,
             messages_consumed=Counter(
@@ -100,6 +116,16 @@ class Metrics:
                 "Article keys held in this worker's dedupe table partitions.",
                 registry=r,
             ),
+            story_table_entries=Gauge(
+                "newswire_story_table_entries",
+                "SimHash band keys in the story index (a global table: every worker has all).",
+                registry=r,
+            ),
+            rebalances=Counter(
+                "newswire_rebalances_total",
+                "Consumer group rebalances this worker took part in.",
+                registry=r,
+            ),
             story_joins=Counter(
                 "newswire_story_joins_total",
                 "Articles that joined a story another article had started (near-duplicates).",
@@ -107,3 +133,21 @@ class Metrics:
             ),
             build_info=build_info,
         )
+
+
+class LagCollector(Collector):
+    """``newswire_consumer_lag``: messages behind the end, per topic-partition, read at scrape
+    time from a callable the worker gives (so no bookkeeping per event)."""
+
+    def __init__(self, read: Callable[[], Iterable[tuple[str, int, int]]]) -> None:
+        self.read = read
+
+    def collect(self) -> Iterable[GaugeMetricFamily]:
+        family = GaugeMetricFamily(
+            "newswire_consumer_lag",
+            "Messages between this worker's position and the end, per assigned partition.",
+            labels=["topic", "partition"],
+        )
+        for topic, partition, lag in self.read():
+            family.add_metric([topic, str(partition)], lag)
+        yield family

@@ -7,21 +7,22 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import aiokafka
 import faust
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from faust.sensors.prometheus import setup_prometheus_sensors
 
 from .admin import ensure_topics
 from .agents import Agents, register_agents
 from .app import create_app
 from .enrich import load as load_enrichment
 from .language import load_model
-from .metrics import Metrics
+from .metrics import LagCollector, Metrics
 from .settings import Settings
 from .tables import dedupe_table, story_table
 from .topics import Topics
 from .transactions import CommitGate
 
-__all__ = ["Newswire", "build", "run_worker"]
+__all__ = ["Newswire", "build", "readiness", "run_worker"]
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,9 @@ class Newswire:
 
 def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
     """Wire a worker for ``settings`` without starting anything."""
-    metrics = metrics or Metrics.create()
+    metrics = metrics or Metrics.create(
+        versions={"faust": faust.__version__, "aiokafka": aiokafka.__version__}
+    )
     # Models and word lists load now, not on the first article.
     load_model()
     load_enrichment()
@@ -50,16 +53,65 @@ def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
     table = dedupe_table(app, settings)
     stories = story_table(app, settings)
     agents = register_agents(app, topics, table, metrics, settings, gate=gate, stories=stories)
-    # Read at scrape time: the table's size on this worker, no bookkeeping per event.
+    # Read at scrape time: table sizes and lag on this worker, no bookkeeping per event.
     metrics.dedupe_table_entries.set_function(lambda: float(len(table.data)))
+    metrics.story_table_entries.set_function(lambda: float(len(stories.data)))
+    sources = {settings.topic_raw, settings.topic_parsed}
+    metrics.registry.register(LagCollector(lambda: _lag(app, sources)))
+    # Faust's own sensors (events, commits, sends, rebalances...) on the same registry and
+    # page, prefixed faust_: one scrape gives both.
+    setup_prometheus_sensors(
+        app, pattern="/metrics", registry=metrics.registry, name_prefix="faust"
+    )
 
-    @app.page("/metrics")
-    async def metrics_page(web: Any, request: Any) -> Any:
-        return web.bytes(
-            generate_latest(metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST}
-        )
+    async def count_rebalance(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
+        metrics.rebalances.inc()
+
+    # mode's Signal type wants a positional-only sender; the call is the same.
+    app.on_partitions_assigned.connect(count_rebalance)  # type: ignore[arg-type]
+
+    @app.page("/healthz")
+    async def healthz(web: Any, request: Any) -> Any:
+        return web.json({"status": "alive"})
+
+    @app.page("/readyz")
+    async def readyz(web: Any, request: Any) -> Any:
+        state = readiness(app)
+        return web.json(state, status=200 if state["ready"] else 503)
 
     return Newswire(settings, app, topics, table, agents, metrics)
+
+
+def readiness(app: faust.App) -> dict[str, Any]:
+    """Ready once partitions are assigned, no rebalance runs and table recovery finished."""
+    assigned = sorted(f"{tp.topic}[{tp.partition}]" for tp in app.consumer.assignment())
+    # TableManager's type in faust omits the recovery service it always has.
+    recovered = bool(app.tables.recovery.completed.is_set())  # type: ignore[attr-defined]
+    rebalancing = bool(getattr(app, "rebalancing", False))
+    return {
+        "ready": bool(assigned) and recovered and not rebalancing,
+        "assigned": assigned,
+        "recovery_completed": recovered,
+        "rebalancing": rebalancing,
+    }
+
+
+def _lag(app: faust.App, topics: set[str]) -> list[tuple[str, int, int]]:
+    consumer = app.consumer
+    # Faust keeps the last offset it read per partition; it has no public accessor.
+    read = getattr(consumer, "_read_offset", {})
+    rows = []
+    for tp in consumer.assignment():
+        if tp.topic not in topics:
+            continue
+        end = consumer.highwater(tp)
+        if end is None:
+            continue
+        position = read.get(tp)
+        rows.append(
+            (tp.topic, tp.partition, max(0, end - (position + 1 if position is not None else 0)))
+        )
+    return rows
 
 
 def run_worker(settings: Settings) -> None:

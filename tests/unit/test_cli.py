@@ -56,8 +56,10 @@ def test_missing_file_is_a_clear_error(runner: CliRunner) -> None:
     assert "no such file or folder: no/such/file.txt" in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["kafka"], ["topics"], ["produce"], ["tail"], ["worker"],
-                                     ["process"], ["demo"]])  # fmt: skip
+COMMANDS = ["kafka", "topics", "produce", "tail", "worker", "status", "process", "demo", "eval"]
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
