@@ -43,6 +43,7 @@ class Metrics:
     story_table_entries: Gauge
     story_joins: Counter
     rebalances: Counter
+    ready: Gauge
     build_info: Gauge
 
     @classmethod
@@ -124,6 +125,11 @@ class Metrics:
             rebalances=Counter(
                 "newswire_rebalances_total",
                 "Consumer group rebalances this worker took part in.",
+                registry=r,
+            ),
+            ready=Gauge(
+                "newswire_ready",
+                "1 when partitions are assigned and table recovery is done (as /readyz), else 0.",
                 registry=r,
             ),
             story_joins=Counter(

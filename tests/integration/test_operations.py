@@ -38,7 +38,7 @@ def test_health_readiness_metrics_and_status(deployment: Deployment) -> None:
     text = scrape(port)
     # Ours and Faust's own sensors on one page.
     for name in ("newswire_build_info", "newswire_consumer_lag", "newswire_rebalances_total",
-                 "newswire_story_table_entries", "faust_"):  # fmt: skip
+                 "newswire_story_table_entries", "newswire_ready 1.0", "faust_"):  # fmt: skip
         assert name in text, name
     assert 'faust="' in text
     assert f'newswire_consumer_lag{{partition="0",topic="{d.settings.topic_raw}"}} 0.0' in text
