@@ -93,8 +93,9 @@ def run_demo(settings: Settings, samples: Path, *, once: bool, timeout: float) -
 
         settings.state_dir.mkdir(parents=True, exist_ok=True)
         log_path = settings.state_dir / "demo-worker.log"
-        click.echo(f"== Worker (log: {log_path}, metrics: "
-                   f"http://{settings.web_host}:{settings.web_port}/metrics)")  # fmt: skip
+        web = f"http://{settings.web_host}:{settings.web_port}"
+        click.echo(f"== Worker (log: {log_path}; live charts: {web}/status; metrics: "
+                   f"{web}/metrics)")  # fmt: skip
         with log_path.open("ab") as log:
             worker = subprocess.Popen(
                 [sys.executable, "-m", "streams", "worker"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import aiokafka
@@ -70,6 +71,13 @@ def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
 
     # mode's Signal type wants a positional-only sender; the call is the same.
     app.on_partitions_assigned.connect(count_rebalance)  # type: ignore[arg-type]
+
+    page = resources.files("streams").joinpath("web/status.html").read_bytes()
+
+    @app.page("/status")
+    async def status_page(web: Any, request: Any) -> Any:
+        # A self-contained page with live charts from this worker's /metrics (no CDN).
+        return web.bytes(page, content_type="text/html")
 
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:
