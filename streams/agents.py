@@ -63,6 +63,84 @@ async def _each_event(
             await events.ack(event)
 
 
+class _Handlers:
+    """What each agent does with one event: call the pure core, route, count."""
+
+    def __init__(
+        self, topics: Topics, table: Any, stories: Any, metrics: Metrics, settings: Settings
+    ) -> None:
+        self.topics, self.metrics, self.settings = topics, metrics, settings
+        self.store = TableSeenStore(table)
+        self.story_index = TableStoryIndex(stories)
+        self.consumed = metrics.messages_consumed.labels(settings.topic_raw)
+        self.consumed_bytes = metrics.input_bytes.labels(settings.topic_raw)
+        self.seconds = {
+            stage: metrics.processing_seconds.labels(stage)
+            for stage in ("parse", "enrich", "dedupe", "publish")
+        }
+        self.published = {
+            kind: metrics.events_published.labels(settings.topic_enriched, kind)
+            for kind in ("created", "updated")
+        }
+
+    async def parse_one(self, event: Any) -> None:
+        message = event.message
+        raw: bytes = event.value or b""
+        self.consumed.inc()
+        self.consumed_bytes.inc(len(raw))
+        started = time.perf_counter()
+        outcome = parse_stage(
+            raw,
+            ingest=_ingest_meta(message),
+            now=datetime.now(UTC),
+            max_bytes=self.settings.max_input_bytes,
+            enrichment=self.settings.enrich,
+        )
+        elapsed = time.perf_counter() - started
+        if isinstance(outcome, Parsed):
+            self.seconds["enrich"].observe(outcome.enrich_seconds)
+            elapsed -= outcome.enrich_seconds
+        self.seconds["parse"].observe(elapsed)
+        if isinstance(outcome, Rejected):
+            self.metrics.dead_letters.labels(outcome.reason).inc()
+            logger.info(
+                "dead letter %s[%d] offset=%d reason=%s: %s",
+                message.topic, message.partition, message.offset,
+                outcome.reason, outcome.record["message"],
+            )  # fmt: skip
+            await self.topics.dlq.send(key=message.key, value=jsonio.dumps(outcome.record))
+            return
+        await self.topics.parsed.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.draft))
+
+    async def dedupe_one(self, event: Any) -> None:
+        key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
+        draft = jsonio.loads(event.value)
+        started = time.perf_counter()
+        outcome = dedupe_stage(
+            Parsed(key, draft),
+            store=self.store,
+            now=datetime.now(UTC),
+            stories=self.story_index,
+            max_distance=self.settings.story_max_distance,
+        )
+        self.seconds["dedupe"].observe(time.perf_counter() - started)
+        started = time.perf_counter()
+        if isinstance(outcome, Published):
+            await self.topics.enriched.send(key=key.encode(), value=jsonio.dumps(outcome.event))
+            self.published[outcome.event_type].inc()
+            if outcome.joined_story:
+                self.metrics.story_joins.inc()
+        else:
+            await self.topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
+            self.metrics.duplicates.inc()
+        # Handing the record to the producer (it is batched and sent in the background).
+        self.seconds["publish"].observe(time.perf_counter() - started)
+        ingest_ts = draft["ingest"].get("timestamp")
+        if ingest_ts:
+            lag = time.time() - datetime.fromisoformat(ingest_ts).timestamp()
+            self.metrics.end_to_end_latency_seconds.observe(max(lag, 0.0))
+
+
 def register_agents(
     app: faust.App,
     topics: Topics,
@@ -74,74 +152,14 @@ def register_agents(
     stories: Any,
 ) -> Agents:
     """Declare the agents on ``app``."""
-    store = TableSeenStore(table)
-    story_index = TableStoryIndex(stories)
-    consumed = metrics.messages_consumed.labels(settings.topic_raw)
-    consumed_bytes = metrics.input_bytes.labels(settings.topic_raw)
-    parse_seconds = metrics.processing_seconds.labels("parse")
-    dedupe_seconds = metrics.processing_seconds.labels("dedupe")
-    published = {
-        kind: metrics.events_published.labels(settings.topic_enriched, kind)
-        for kind in ("created", "updated")
-    }
+    handlers = _Handlers(topics, table, stories, metrics, settings)
 
     @app.agent(topics.raw, name="newswire.parse")
     async def parse_articles(stream: Any) -> None:
-        await _each_event(stream, gate, _parse_one)
-
-    async def _parse_one(event: Any) -> None:
-        message = event.message
-        raw: bytes = event.value or b""
-        ingest = _ingest_meta(message)
-        consumed.inc()
-        consumed_bytes.inc(len(raw))
-        started = time.perf_counter()
-        outcome = parse_stage(
-            raw,
-            ingest=ingest,
-            now=datetime.now(UTC),
-            max_bytes=settings.max_input_bytes,
-            enrichment=settings.enrich,
-        )
-        parse_seconds.observe(time.perf_counter() - started)
-        if isinstance(outcome, Rejected):
-            metrics.dead_letters.labels(outcome.reason).inc()
-            logger.info(
-                "dead letter %s[%d] offset=%d reason=%s: %s",
-                message.topic, message.partition, message.offset,
-                outcome.reason, outcome.record["message"],
-            )  # fmt: skip
-            await topics.dlq.send(key=message.key, value=jsonio.dumps(outcome.record))
-            return
-        await topics.parsed.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.draft))
+        await _each_event(stream, gate, handlers.parse_one)
 
     @app.agent(topics.parsed, name="newswire.dedupe")
     async def dedupe_articles(stream: Any) -> None:
-        await _each_event(stream, gate, _dedupe_one)
-
-    async def _dedupe_one(event: Any) -> None:
-        key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
-        draft = jsonio.loads(event.value)
-        started = time.perf_counter()
-        outcome = dedupe_stage(
-            Parsed(key, draft),
-            store=store,
-            now=datetime.now(UTC),
-            stories=story_index,
-            max_distance=settings.story_max_distance,
-        )
-        dedupe_seconds.observe(time.perf_counter() - started)
-        if isinstance(outcome, Published):
-            await topics.enriched.send(key=key.encode(), value=jsonio.dumps(outcome.event))
-            published[outcome.event_type].inc()
-            if outcome.joined_story:
-                metrics.story_joins.inc()
-        else:
-            await topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
-            metrics.duplicates.inc()
-        ingest_ts = draft["ingest"].get("timestamp")
-        if ingest_ts:
-            lag = time.time() - datetime.fromisoformat(ingest_ts).timestamp()
-            metrics.end_to_end_latency_seconds.observe(max(lag, 0.0))
+        await _each_event(stream, gate, handlers.dedupe_one)
 
     return Agents(parse=parse_articles, dedupe=dedupe_articles)

@@ -15,7 +15,6 @@ from . import __version__
 from .article import Article
 from .dates import rfc3339
 from .dedupe import Repeat
-from .enrich import enrich
 from .errors import NewswireError
 from .text import words
 
@@ -85,11 +84,12 @@ _NOT_ENRICHED: dict[str, Any] = {
 
 
 def article_draft(
-    article: Article, ingest: IngestMeta, *, enrichment: bool = True
+    article: Article, ingest: IngestMeta, *, enriched: dict[str, Any] | None
 ) -> dict[str, Any]:
     """Everything of the article event that does not depend on the dedupe decision.
 
-    With ``enrichment=False`` the enrichment fields are present and empty.
+    ``enriched`` is ``enrich(article).to_dict()``; with ``None`` the enrichment fields are
+    present and empty.
     """
     return {
         "schema": ARTICLE_SCHEMA,
@@ -112,7 +112,7 @@ def article_draft(
         "word_count": words(" ".join((article.lead or "", *article.body))),
         "content_hash": article.content_hash,
         "ingest": ingest.to_dict(),
-        **(enrich(article).to_dict() if enrichment else _NOT_ENRICHED),
+        **(enriched if enriched is not None else _NOT_ENRICHED),
     }
 
 

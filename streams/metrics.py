@@ -101,7 +101,7 @@ class Metrics:
             ),
             processing_seconds=Histogram(
                 "newswire_processing_seconds",
-                "Time spent per message in each stage of the pure core.",
+                "Time per message in each stage: parse, enrich, dedupe (with stories), publish.",
                 ["stage"],
                 buckets=STAGE_BUCKETS,
                 registry=r,

@@ -93,6 +93,9 @@ def test_samples_become_events_notices_and_dead_letters(deployment: Deployment) 
         assert metric(text, "newswire_dead_letters_total", reason=reason) == 1
     assert metric(text, "newswire_dedupe_table_entries") == 5
     assert metric(text, "newswire_processing_seconds_count", stage="parse") == 11
+    assert metric(text, "newswire_processing_seconds_count", stage="enrich") == 7
+    assert metric(text, "newswire_processing_seconds_count", stage="dedupe") == 7
+    assert metric(text, "newswire_processing_seconds_count", stage="publish") == 7
     assert metric(text, "newswire_end_to_end_latency_seconds_count") == 7
 
 

@@ -118,3 +118,16 @@ def test_parser_crash_goes_to_dlq_as_internal_error(monkeypatch: pytest.MonkeyPa
     assert outcome.reason == "internal_error"
     assert "KeyError" in outcome.record["message"]
     assert base64.b64decode(outcome.record["original"]) == raw
+
+
+def test_enrichment_failure_publishes_the_article_without_enrichment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def boom(*_args: object) -> None:
+        raise ValueError("enricher bug")
+
+    monkeypatch.setattr("streams.pipeline.enrich", boom)
+    outcome = run((SAMPLES / "01-defapress-81001.txt").read_bytes(), DictSeenStore())
+    assert isinstance(outcome, Published)
+    assert outcome.event["entities"] == {"persons": [], "organizations": [], "locations": []}
+    validate_record(outcome.event)
