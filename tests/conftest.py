@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,14 @@ def seed_bytes() -> bytes:
 
 def sample(name: str) -> bytes:
     return (SAMPLES / name).read_bytes()
+
+
+def require_tool(name: str, package: str) -> str:
+    """Path of a command the test needs: skip without it, but fail on CI (which installs it)."""
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} not installed (apt-get install {package}); .ci/run installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found

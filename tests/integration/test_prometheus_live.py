@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import urllib.parse
@@ -17,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, require_tool
 from tests.integration.conftest import Deployment, free_port, wait_for
 from tests.unit.test_grafana import panels_module
 
@@ -32,12 +31,7 @@ def query(port: int, expr: str) -> dict[str, Any]:
 
 @pytest.fixture
 def prometheus(deployment: Deployment, tmp_path: Path) -> Any:
-    binary = shutil.which("prometheus")
-    if binary is None:
-        message = "prometheus not installed (apt-get install prometheus); .ci/run installs it"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    binary = require_tool("prometheus", "prometheus")
     port = free_port()
     config = tmp_path / "prometheus.yml"
     config.write_text(yaml.safe_dump({

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import threading
 from pathlib import Path
 
-import pytest
-
 from streams.synthetic import synthetic_article
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, require_tool
 from tests.integration.conftest import Deployment, scrape, wait_for
 
 OUTPUT = ROOT / "test-output"
@@ -20,16 +16,6 @@ FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]  # fmt: skip
-
-
-def chromium() -> str:
-    found = shutil.which("chromium")
-    if found is None:
-        message = "chromium not installed (apt-get install chromium); .ci/run installs it"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
 
 
 def run(browser: str, tmp: Path, url: str, *extra: str) -> str:
@@ -42,7 +28,7 @@ def run(browser: str, tmp: Path, url: str, *extra: str) -> str:
 
 
 def test_status_page_charts_show_live_data(deployment: Deployment, tmp_path: Path) -> None:
-    browser = chromium()
+    browser = require_tool("chromium", "chromium")
     d = deployment
     port = int(d.env["NEWSWIRE_WEB_PORT"])
     d.start_worker()

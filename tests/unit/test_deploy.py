@@ -3,17 +3,14 @@ environment variable they set is one the settings object knows."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 
 import kubernetes_validate
-import pytest
 import yaml
 
 from streams.settings import Settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_tool
 
 DEPLOY = ROOT / "deploy"
 KNOWN = set(Settings.env_names())
@@ -40,11 +37,7 @@ def test_compose_is_valid_and_sets_only_known_settings() -> None:
     for service in compose["services"].values():
         for port in service.get("ports", []):
             assert str(port).startswith("127.0.0.1:"), port
-    tool = shutil.which("docker-compose")
-    if tool is None:
-        if os.environ.get("CI"):
-            pytest.fail("docker-compose not installed; .ci/run installs it")
-        pytest.skip("docker-compose not installed (apt-get install docker-compose)")
+    tool = require_tool("docker-compose", "docker-compose")
     result = subprocess.run([tool, "-f", str(path), "config", "-q"], capture_output=True,
                             text=True, timeout=60, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_tool
 
 GRAFANA = ROOT / "deploy" / "grafana"
 
@@ -38,9 +35,7 @@ def test_dashboard_covers_what_operators_watch() -> None:
 
 
 def test_every_panel_query_parses(tmp_path: Path) -> None:
-    promtool = shutil.which("promtool")
-    if promtool is None:
-        pytest.skip("promtool not installed (apt-get install prometheus); .ci/run installs it")
+    promtool = require_tool("promtool", "prometheus")
     rules = {"groups": [{"name": "panels", "rules": [
         {"record": f"newswire:panel_{i}", "expr": q}
         for i, q in enumerate(panels_module().queries())

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 
 import pytest
 
 from streams.metrics import Metrics
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_tool
 
 PROMETHEUS = ROOT / "deploy" / "prometheus"
 
 
 @pytest.fixture(scope="module")
 def promtool() -> str:
-    found = shutil.which("promtool")
-    if found is None:
-        message = "promtool not installed (apt-get install prometheus); .ci/run installs it"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
+    return require_tool("promtool", "prometheus")
 
 
 @pytest.mark.parametrize(
