@@ -152,8 +152,15 @@ class Deployment:
 
 
 @pytest.fixture
-def deployment(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Deployment]:
-    """Unique topics, group and state folder; stops every worker it started, by pid."""
+def deployment(
+    kafka_bootstrap: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Deployment]:
+    """Unique topics, group and state folder; stops every worker it started, by pid.
+
+    Three partitions, or as many as a ``@pytest.mark.partitions(n)`` marker asks for.
+    """
+    marker = request.node.get_closest_marker("partitions")
+    partitions = marker.args[0] if marker else 3
     run = uuid.uuid4().hex[:10]
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
     env.update(
@@ -166,7 +173,7 @@ def deployment(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Deployment]:
             "NEWSWIRE_TOPIC_DLQ": f"test-{run}.dlq",
             "NEWSWIRE_STATE_DIR": str(tmp_path / "state"),
             "NEWSWIRE_WEB_PORT": str(free_port()),
-            "NEWSWIRE_PARTITIONS": "3",
+            "NEWSWIRE_PARTITIONS": str(partitions),
         }
     )
     settings = Settings.from_env(env)
