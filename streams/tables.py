@@ -26,9 +26,13 @@ def dedupe_table(app: faust.App, settings: Settings) -> Any:
 
 
 def story_table(app: faust.App, settings: Settings) -> Any:
-    """Band key -> story entries as JSON bytes; a GlobalTable, so every worker sees every
-    article's bands whichever partition filed them (near-duplicates have unrelated keys)."""
-    return app.GlobalTable(
+    """Band key -> story entries as JSON bytes, changelog-backed.
+
+    A plain table, not a GlobalTable: Faust's GlobalTable recovery crashed (ConsistencyError)
+    after a worker was killed mid-transaction. A worker therefore sees the bands filed from the
+    partitions it owns: all of them with one worker, a share of them with several.
+    """
+    return app.Table(
         "stories",
         default=None,
         partitions=settings.partitions,

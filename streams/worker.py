@@ -56,7 +56,7 @@ def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
     agents = register_agents(app, topics, table, metrics, settings, gate=gate, stories=stories)
     # Read at scrape time: table sizes and lag on this worker, no bookkeeping per event.
     metrics.dedupe_table_entries.set_function(lambda: float(len(table.data)))
-    metrics.story_table_entries.set_function(lambda: float(len(stories.data)))
+    metrics.story_table_entries.set_function(lambda: float(len(stories.data)))  # this worker's
     metrics.ready.set_function(lambda: 1.0 if readiness(app)["ready"] else 0.0)
     sources = {settings.topic_raw, settings.topic_parsed}
     metrics.registry.register(LagCollector(lambda: _lag(app, sources)))

@@ -43,7 +43,7 @@ PANELS: list[tuple[str, str, list[tuple[str, str]]]] = [
     ]),
     ("Table sizes", "short", [
         ("sum(newswire_dedupe_table_entries)", "dedupe keys"),
-        ("max(newswire_story_table_entries)", "story bands"),
+        ("sum(newswire_story_table_entries)", "story bands"),
     ]),
     ("Story joins per second", "ops", [
         ("sum(rate(newswire_story_joins_total[5m]))", "joins"),
