@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
 
+from .security import KafkaConnection
 from .settings import Settings
 
 __all__ = ["TopicSpec", "broker_answers", "ensure_topics", "list_topics", "topic_specs"]
@@ -47,7 +48,7 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
 
 async def _admin(settings: Settings, timeout_ms: int = 10_000) -> AIOKafkaAdminClient:
     client = AIOKafkaAdminClient(
-        bootstrap_servers=settings.kafka_bootstrap, request_timeout_ms=timeout_ms
+        **settings.connection.client_kwargs(), request_timeout_ms=timeout_ms
     )
     await client.start()
     return client
@@ -88,9 +89,11 @@ async def list_topics(settings: Settings) -> dict[str, int]:
     return {t["topic"]: len(t["partitions"]) for t in described}
 
 
-async def broker_answers(bootstrap: str, wait: float = 2.0) -> bool:
+async def broker_answers(bootstrap: KafkaConnection | str, wait: float = 2.0) -> bool:
     """True when a Kafka broker at ``bootstrap`` answers a metadata request in time."""
-    client = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=int(wait * 1000))
+    client = AIOKafkaAdminClient(
+        **KafkaConnection.of(bootstrap).client_kwargs(), request_timeout_ms=int(wait * 1000)
+    )
     try:
         await asyncio.wait_for(client.start(), wait)
         await asyncio.wait_for(client.list_topics(), wait)

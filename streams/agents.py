@@ -10,23 +10,28 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import faust
+from aiokafka.partitioner import DefaultPartitioner
 
 from . import jsonio
 from .events import IngestMeta
 from .metrics import Metrics
 from .pipeline import Parsed, Published, Rejected, dedupe_stage, parse_stage
+from .retention import PartitionSweeper, StreamClock, publish_time
 from .seenstore import TableSeenStore, TableStoryIndex
 from .settings import Settings
+from .stories import band_expired
 from .topics import Topics
 from .transactions import CommitGate
 
 __all__ = ["Agents", "register_agents"]
 
 logger = logging.getLogger(__name__)
+
+SWEEP_PER_EVENT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +75,22 @@ class _Handlers:
         self, topics: Topics, table: Any, stories: Any, metrics: Metrics, settings: Settings
     ) -> None:
         self.topics, self.metrics, self.settings = topics, metrics, settings
+        self.table, self.stories = table, stories
         self.store = TableSeenStore(table)
         self.story_index = TableStoryIndex(stories)
+        self.clock = StreamClock(timedelta(days=settings.retention_days))
+        partitions = list(range(settings.partitions))
+        partitioner = DefaultPartitioner()
+        # The re-key topic's partitioner: a key's dedupe state lives in that partition.
+        self.dedupe_sweep = PartitionSweeper(
+            lambda: list(table.keys()),
+            lambda key: partitioner(key.encode(), partitions, partitions),
+        )
+        # A band is filed from any partition, and its delete goes under the current event's
+        # partition: a band filed from several may come back, still expired, after a restart,
+        # and is then removed again. The worker's memory stays bounded either way.
+        self.story_sweep = PartitionSweeper(lambda: list(stories.keys()), lambda _: 0)
+        self.expired = {name: metrics.expired.labels(name) for name in ("dedupe", "stories")}
         self.consumed = metrics.messages_consumed.labels(settings.topic_raw)
         self.consumed_bytes = metrics.input_bytes.labels(settings.topic_raw)
         self.seconds = {
@@ -116,13 +135,18 @@ class _Handlers:
         key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
         draft = jsonio.loads(event.value)
         started = time.perf_counter()
+        now = datetime.now(UTC)
+        self.clock.advance(publish_time(draft, now), now)
+        horizon = self.clock.horizon()
         outcome = dedupe_stage(
             Parsed(key, draft),
             store=self.store,
-            now=datetime.now(UTC),
+            now=now,
             stories=self.story_index,
             max_distance=self.settings.story_max_distance,
+            horizon=horizon,
         )
+        self._expire(event.message.partition, horizon)
         self.seconds["dedupe"].observe(time.perf_counter() - started)
         started = time.perf_counter()
         if isinstance(outcome, Published):
@@ -139,6 +163,25 @@ class _Handlers:
         if ingest_ts:
             lag = time.time() - datetime.fromisoformat(ingest_ts).timestamp()
             self.metrics.end_to_end_latency_seconds.observe(max(lag, 0.0))
+
+    def _expire(self, partition: int, horizon: str | None) -> None:
+        """Check a few keys against the retention; delete what has expired.
+
+        Two keys of each table per event: more than the one key an event can add, so the
+        tables shrink back to what the retention holds.
+        """
+        if horizon is None:
+            return
+        for key in self.dedupe_sweep.next_keys(partition, SWEEP_PER_EVENT):
+            record = self.store.get(key)
+            if record is not None and record.expired(horizon):
+                del self.table[key]
+                self.expired["dedupe"].inc()
+        for band in self.story_sweep.next_keys(0, SWEEP_PER_EVENT):
+            entries = self.story_index.get(band)
+            if entries and band_expired(entries, horizon):
+                del self.stories[band]
+                self.expired["stories"].inc()
 
 
 def register_agents(

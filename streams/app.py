@@ -22,6 +22,7 @@ def create_app(settings: Settings, gate: CommitGate) -> faust.App:
     app = faust.App(
         settings.app_id,
         broker=brokers,
+        broker_credentials=settings.connection.faust_credentials(),
         store=settings.store,
         processing_guarantee=settings.processing_guarantee,
         topic_partitions=settings.partitions,

@@ -27,19 +27,64 @@ def _settings() -> Settings:
         raise click.ClickException(str(exc)) from None
 
 
-def _run(coro: Any) -> Any:
-    from aiokafka.errors import KafkaConnectionError
+class _ClientErrors(logging.Handler):
+    """Keeps aiokafka's error log lines: its bootstrap error hides why each broker failed."""
 
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _refused_login(settings: Settings) -> click.ClickException:
+    return click.ClickException(
+        f"Kafka at {settings.kafka_bootstrap} refused SASL authentication for user "
+        f"{settings.kafka_sasl_username!r} with {settings.kafka_sasl_mechanism}. "
+        "Check NEWSWIRE_KAFKA_SASL_USERNAME, _PASSWORD and _MECHANISM."
+    )
+
+
+def _run(coro: Any) -> Any:
+    from aiokafka.errors import (
+        AuthenticationFailedError,
+        KafkaConnectionError,
+        SaslAuthenticationFailed,
+    )
+
+    # aiokafka's errors are kept (not printed): they explain a failed bootstrap.
+    errors = _ClientErrors()
+    client_log = logging.getLogger("aiokafka")
+    saved = client_log.level, client_log.propagate
+    client_log.addHandler(errors)
+    client_log.setLevel(logging.ERROR)
+    client_log.propagate = False
     try:
         return asyncio.run(coro)
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except KafkaConnectionError as exc:
-        bootstrap = _settings().kafka_bootstrap
+        settings = _settings()
+        seen = " ".join(errors.lines)
+        if "SaslAuthenticationFailed" in seen or "Authentication failed" in seen:
+            raise _refused_login(settings) from None
+        if "CERTIFICATE_VERIFY_FAILED" in seen or "SSL" in seen:
+            raise click.ClickException(
+                f"the TLS handshake with Kafka at {settings.kafka_bootstrap} failed "
+                f"({errors.lines[-1]}). Check NEWSWIRE_KAFKA_SSL_CAFILE and the protocol."
+            ) from None
+        cause = f"; last error: {errors.lines[-1]}" if errors.lines else ""
         raise click.ClickException(
-            f"cannot reach Kafka at {bootstrap} ({exc}). Start the local one with "
-            "`newswire kafka start`, or set NEWSWIRE_KAFKA_BOOTSTRAP."
+            f"cannot reach Kafka at {settings.kafka_bootstrap} ({exc}{cause}). Start the local "
+            "one with `newswire kafka start`, or set NEWSWIRE_KAFKA_BOOTSTRAP."
         ) from None
+    except (SaslAuthenticationFailed, AuthenticationFailedError):
+        raise _refused_login(_settings()) from None
+    finally:
+        client_log.removeHandler(errors)
+        client_log.setLevel(saved[0])
+        client_log.propagate = saved[1]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -112,7 +157,7 @@ def produce(
     with tqdm(total=len(messages), unit="msg", disable=not sys.stderr.isatty(), desc=topic) as bar:
         sent = _run(
             produce_inputs(
-                settings.kafka_bootstrap,
+                settings.connection,
                 topic,
                 messages,
                 max_request_size=(settings.max_input_bytes + _MIB) * 2,
@@ -148,7 +193,7 @@ def tail(
 
     async def go() -> None:
         async for record in tail_topic(
-            settings.kafka_bootstrap,
+            settings.connection,
             name,
             from_beginning=from_beginning,
             max_records=max_records,

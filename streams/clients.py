@@ -14,6 +14,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from . import jsonio
 from .events import utc_timestamp
+from .security import KafkaConnection
 
 __all__ = [
     "TailRecord",
@@ -59,7 +60,7 @@ def envelope_for(name: str, raw: bytes, *, source: str | None, url: str | None) 
 
 
 async def produce_inputs(
-    bootstrap: str,
+    bootstrap: KafkaConnection | str,
     topic: str,
     messages: Iterable[tuple[bytes | None, bytes]],
     *,
@@ -68,7 +69,7 @@ async def produce_inputs(
 ) -> int:
     """Send (key, value) pairs with an idempotent producer; returns how many were acknowledged."""
     producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap,
+        **KafkaConnection.of(bootstrap).client_kwargs(),
         acks="all",
         enable_idempotence=True,
         max_request_size=max_request_size,
@@ -102,7 +103,7 @@ class TailRecord:
 
 
 async def tail_topic(
-    bootstrap: str,
+    bootstrap: KafkaConnection | str,
     topic: str,
     *,
     from_beginning: bool,
@@ -113,7 +114,7 @@ async def tail_topic(
     """Yield committed records of every partition of ``topic``; no consumer group is joined."""
     partitions = await topic_partitions(bootstrap, topic)
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap,
+        **KafkaConnection.of(bootstrap).client_kwargs(),
         enable_auto_commit=False,
         isolation_level="read_committed",
         group_id=None,
@@ -151,9 +152,9 @@ async def tail_topic(
         await consumer.stop()
 
 
-async def topic_partitions(bootstrap: str, topic: str) -> list[int]:
+async def topic_partitions(bootstrap: KafkaConnection | str, topic: str) -> list[int]:
     """The partition numbers of ``topic``; LookupError when it does not exist."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(**KafkaConnection.of(bootstrap).client_kwargs())
     await admin.start()
     try:
         described = await admin.describe_topics([topic])
@@ -165,10 +166,10 @@ async def topic_partitions(bootstrap: str, topic: str) -> list[int]:
     raise LookupError(f"topic {topic!r} does not exist")
 
 
-async def end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
+async def end_offsets(bootstrap: KafkaConnection | str, topic: str) -> dict[int, int]:
     """The current end offset of every partition of ``topic``."""
     tps = [TopicPartition(topic, p) for p in await topic_partitions(bootstrap, topic)]
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
+    consumer = AIOKafkaConsumer(**KafkaConnection.of(bootstrap).client_kwargs(), group_id=None)
     await consumer.start()
     try:
         ends = await consumer.end_offsets(tps)

@@ -45,6 +45,12 @@ class SeenRecord:
     first_seen: str
     last_seen: str
     revisions: tuple[RevisionSeen, ...]
+    #: Latest publish time (UTC) of any sighting: what retention measures the key's age by.
+    published: str = ""
+
+    def expired(self, horizon: str | None) -> bool:
+        """Whether the key is older than the retention ``horizon`` and can be forgotten."""
+        return horizon is not None and bool(self.published) and self.published < horizon
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form, as stored in the table and its changelog."""
@@ -55,6 +61,7 @@ class SeenRecord:
             "revisions": [
                 [r.revision, r.content_hash, r.first_seen, r.times_seen] for r in self.revisions
             ],
+            "published": self.published,
         }
 
     @classmethod
@@ -67,6 +74,8 @@ class SeenRecord:
             revisions=tuple(
                 RevisionSeen(int(r), str(h), str(f), int(t)) for r, h, f, t in data["revisions"]
             ),
+            # Records written before retention existed age from their last sighting.
+            published=str(data.get("published") or data["last_seen"]),
         )
 
 
@@ -124,18 +133,27 @@ class Repeat:
 Decision = New | Revised | Repeat
 
 
-def decide(previous: SeenRecord | None, content_hash: str, now: str) -> tuple[Decision, SeenRecord]:
-    """Decide what one sighting of ``content_hash`` means and the record to store after it."""
+def decide(
+    previous: SeenRecord | None, content_hash: str, now: str, published: str = ""
+) -> tuple[Decision, SeenRecord]:
+    """Decide what one sighting of ``content_hash`` means and the record to store after it.
+
+    ``published`` is the sighting's publish time as a UTC timestamp (``now`` if empty).
+    """
+    published = published or now
     if previous is None:
         seen = RevisionSeen(1, content_hash, now, 1)
-        return New(), SeenRecord(1, now, now, (seen,))
+        return New(), SeenRecord(1, now, now, (seen,), published)
+    published = max(published, previous.published)
     for index, kept in enumerate(previous.revisions):
         if kept.content_hash == content_hash:
             bumped = replace(kept, times_seen=kept.times_seen + 1)
             revisions = (*previous.revisions[:index], bumped, *previous.revisions[index + 1 :])
-            record = replace(previous, last_seen=now, revisions=revisions)
+            record = replace(previous, last_seen=now, revisions=revisions, published=published)
             return Repeat(kept.revision, kept.first_seen, bumped.times_seen), record
     revision = previous.revision + 1
     revisions = (*previous.revisions, RevisionSeen(revision, content_hash, now, 1))
-    record = SeenRecord(revision, previous.first_seen, now, revisions[-MAX_REVISIONS_KEPT:])
+    record = SeenRecord(
+        revision, previous.first_seen, now, revisions[-MAX_REVISIONS_KEPT:], published
+    )
     return Revised(revision), record

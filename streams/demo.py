@@ -47,7 +47,7 @@ async def _show_outcomes(
 
     async def follow(topic: str) -> None:
         async for r in tail_topic(
-            settings.kafka_bootstrap, topic, from_beginning=False, max_records=None,
+            settings.connection, topic, from_beginning=False, max_records=None,
             idle_timeout=None, start_offsets=starts[topic],
         ):  # fmt: skip
             await queue.put((topic, format_record(r.topic, r.partition, r.offset, r.value)))
@@ -89,7 +89,7 @@ def run_demo(settings: Settings, samples: Path, *, once: bool, timeout: float) -
                 click.echo(f"   {exc}; using it")
         asyncio.run(ensure_topics(settings))
         outputs = (settings.topic_enriched, settings.topic_duplicates, settings.topic_dlq)
-        starts = {t: asyncio.run(end_offsets(settings.kafka_bootstrap, t)) for t in outputs}
+        starts = {t: asyncio.run(end_offsets(settings.connection, t)) for t in outputs}
 
         settings.state_dir.mkdir(parents=True, exist_ok=True)
         log_path = settings.state_dir / "demo-worker.log"
@@ -107,7 +107,7 @@ def run_demo(settings: Settings, samples: Path, *, once: bool, timeout: float) -
         click.echo(f"== Producing {len(inputs)} sample(s) from {samples} to {settings.topic_raw}")
         asyncio.run(
             produce_inputs(
-                settings.kafka_bootstrap, settings.topic_raw, [(None, raw) for _, raw in inputs],
+                settings.connection, settings.topic_raw, [(None, raw) for _, raw in inputs],
                 max_request_size=(settings.max_input_bytes + _MIB) * 2,
             )
         )  # fmt: skip

@@ -22,7 +22,7 @@ from string import Template
 
 from .admin import broker_answers
 
-__all__ = ["ForeignBroker", "KafkaStatus", "LocalKafka", "LocalKafkaError"]
+__all__ = ["ForeignBroker", "KafkaStatus", "LocalKafka", "LocalKafkaError", "SecureListener"]
 
 DEPLOY_DIR = Path(__file__).resolve().parent.parent / "deploy" / "kafka"
 _MIN_JAVA = 17
@@ -65,15 +65,62 @@ def _java_major(java: str) -> int:
     return int(m.group(2) or 0) if major == 1 else major
 
 
+@dataclass(frozen=True, slots=True)
+class SecureListener:
+    """A SASL_SSL listener beside the plaintext one, for testing secured connections.
+
+    ``keystore`` is the broker's PKCS#12 key and certificate. Every user in ``users`` may log
+    in with SASL/PLAIN and with SCRAM-SHA-512 (its credential is stored when the broker's
+    storage is formatted, so it applies to a fresh state folder only).
+    """
+
+    port: int
+    keystore: Path
+    keystore_password: str
+    users: dict[str, str]
+
+    def config(self) -> str:
+        plain_users = " ".join(f'user_{u}="{p}"' for u, p in sorted(self.users.items()))
+        prefix = "listener.name.sasl_ssl"
+        return "\n".join(
+            (
+                "",
+                "# SASL_SSL listener for the security tests.",
+                f"{prefix}.sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512",
+                f"{prefix}.plain.sasl.jaas.config="
+                f"org.apache.kafka.common.security.plain.PlainLoginModule required {plain_users};",
+                f"{prefix}.scram-sha-512.sasl.jaas.config="
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                f"{prefix}.ssl.keystore.type=PKCS12",
+                f"{prefix}.ssl.keystore.location={self.keystore}",
+                f"{prefix}.ssl.keystore.password={self.keystore_password}",
+                f"{prefix}.ssl.key.password={self.keystore_password}",
+                # Only loopback clients; the principal comes from SASL, not a client cert.
+                f"{prefix}.ssl.client.auth=none",
+                "",
+            )
+        )
+
+
 class LocalKafka:
     """Fetch, format, start, check and stop one local broker under ``state_dir/kafka``."""
 
-    def __init__(self, state_dir: Path, *, port: int = 9092, controller_port: int | None = None):
+    def __init__(
+        self,
+        state_dir: Path,
+        *,
+        port: int = 9092,
+        controller_port: int | None = None,
+        secure: SecureListener | None = None,
+        libs: Path | None = None,
+    ):
         self.home = state_dir / "kafka"
         self.port = port
         self.controller_port = controller_port or port + 1
+        self.secure = secure
         self.version = _kafka_version()
-        self.libs = self.home / f"libs-{self.version}"
+        # Another broker's jar cache may be shared (tests start a second broker).
+        self.libs = libs or self.home / f"libs-{self.version}"
         self.data = self.home / "data"
         self.logs = self.home / "logs"
         self.pid_file = self.home / "kafka.pid"
@@ -143,12 +190,27 @@ class LocalKafka:
 
     def _render_config(self) -> None:
         template = Template((DEPLOY_DIR / "server.properties.template").read_text("utf-8"))
-        self.config.write_text(
-            template.substitute(
-                port=self.port, controller_port=self.controller_port, data_dir=self.data
-            ),
-            "utf-8",
+        text = template.substitute(
+            port=self.port, controller_port=self.controller_port, data_dir=self.data
         )
+        if self.secure is not None:
+            sasl = f"SASL_SSL://127.0.0.1:{self.secure.port}"
+            text = (
+                text.replace(
+                    f"listeners=PLAINTEXT://127.0.0.1:{self.port},",
+                    f"listeners=PLAINTEXT://127.0.0.1:{self.port},{sasl},",
+                )
+                .replace(
+                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.port}",
+                    f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.port},{sasl}",
+                )
+                .replace(
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,",
+                )
+            )
+            text += self.secure.config()
+        self.config.write_text(text, "utf-8")
 
     def _classpath(self) -> str:
         return f"{self.libs}/*"
@@ -161,6 +223,8 @@ class LocalKafka:
             java, "-cp", self._classpath(), "kafka.tools.StorageTool", "format",
             "-t", cluster_id, "-c", str(self.config), "--ignore-formatted",
         ]  # fmt: skip
+        for user, password in sorted((self.secure.users if self.secure else {}).items()):
+            cmd += ["--add-scram", f"SCRAM-SHA-512=[name={user},password={password}]"]
         result = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise LocalKafkaError("formatting the KRaft storage failed:\n" + result.stderr[-2000:])
@@ -199,6 +263,8 @@ class LocalKafka:
                 cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=True, cwd=self.home,
             )  # fmt: skip
+        # Kept so that stop() can reap it when this process started it (no zombie left behind).
+        self._process = proc
         self.pid_file.write_text(str(proc.pid))
         self.port_file.write_text(str(self.port))
         self._wait_until_answers(proc.pid, timeout)
@@ -240,6 +306,9 @@ class LocalKafka:
             time.sleep(0.2)
         else:
             os.kill(pid, signal.SIGKILL)
+        process = getattr(self, "_process", None)
+        if process is not None and process.pid == pid:
+            process.wait(10)
         self.pid_file.unlink(missing_ok=True)
         self.port_file.unlink(missing_ok=True)
         return True

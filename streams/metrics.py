@@ -42,6 +42,7 @@ class Metrics:
     dedupe_table_entries: Gauge
     story_table_entries: Gauge
     story_joins: Counter
+    expired: Counter
     rebalances: Counter
     ready: Gauge
     build_info: Gauge
@@ -135,6 +136,12 @@ class Metrics:
             story_joins=Counter(
                 "newswire_story_joins_total",
                 "Articles that joined a story another article had started (near-duplicates).",
+                registry=r,
+            ),
+            expired=Counter(
+                "newswire_state_expired_total",
+                "Table entries removed because they passed the retention (by publish time).",
+                ["table"],
                 registry=r,
             ),
             build_info=build_info,

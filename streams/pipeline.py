@@ -25,6 +25,7 @@ from .events import (
     utc_timestamp,
 )
 from .parser import parse_article
+from .retention import publish_time
 from .sources import SourceRegistry
 from .stories import DictStoryIndex, StoryIndex, assign_story, simhash
 
@@ -130,13 +131,19 @@ def dedupe_stage(
     now: datetime,
     stories: StoryIndex | None = None,
     max_distance: int = 3,
+    horizon: str | None = None,
 ) -> Published | Duplicate:
     """Decide against the store, update it, and build the event or notice.
 
     A published event also joins its story (``stories``: the near-duplicate band index).
+    State published before ``horizon`` (a UTC timestamp) has expired and counts as unknown,
+    whether or not a sweep has removed it yet.
     """
     previous: SeenRecord | None = store.get(parsed.key)
-    decision, record = decide(previous, parsed.draft["content_hash"], utc_timestamp(now))
+    if previous is not None and previous.expired(horizon):
+        previous = None
+    published = utc_timestamp(publish_time(parsed.draft, now))
+    decision, record = decide(previous, parsed.draft["content_hash"], utc_timestamp(now), published)
     store.put(parsed.key, record)
     if isinstance(decision, Repeat):
         return Duplicate(parsed.key, duplicate_notice(parsed.draft, decision, noticed_at=now))
@@ -145,7 +152,9 @@ def dedupe_stage(
     index = stories if stories is not None else DictStoryIndex()
     draft = parsed.draft
     fingerprint = simhash(" ".join((draft["title"], draft["lead"] or "", *draft["body"])))
-    story = assign_story(index, parsed.key, fingerprint, max_distance=max_distance)
+    story = assign_story(
+        index, parsed.key, fingerprint, max_distance=max_distance, filed=published, horizon=horizon
+    )
     event["story_id"] = story.story_id
     event["similar_to"] = [{"article_key": k, "distance": d} for k, d in story.similar_to]
     return Published(parsed.key, event, joined_story=story.joined)

@@ -33,8 +33,12 @@ class TableStoryIndex:
 
     def get(self, band: str) -> list[Entry]:
         value = self.table.get(band)
-        return [(k, s, int(h)) for k, s, h in jsonio.loads(value)] if value else []
+        # Entries filed before retention existed have no time: they never expire by age, but
+        # still leave their band by the per-band cap.
+        if not value:
+            return []
+        return [(e[0], e[1], int(e[2]), e[3] if len(e) > 3 else "~") for e in jsonio.loads(value)]
 
     def put(self, band: str, entries: list[Entry]) -> None:
         # Fingerprints as strings: JSON readers in other languages lose 64-bit integers.
-        self.table[band] = jsonio.dumps([[k, s, str(h)] for k, s, h in entries])
+        self.table[band] = jsonio.dumps([[k, s, str(h), t] for k, s, h, t in entries])

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .security import KafkaConnection
+
 __all__ = ["ENV_PREFIX", "Settings", "SettingsError"]
 
 ENV_PREFIX = "NEWSWIRE_"
@@ -34,6 +36,14 @@ class Settings:
     """Everything a worker, the CLI and the local Kafka need to know, read once at start-up."""
 
     kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_security_protocol: str = "PLAINTEXT"
+    kafka_sasl_mechanism: str = ""
+    kafka_sasl_username: str = ""
+    # Never shown: not in repr, logs, metrics or the status page.
+    kafka_sasl_password: str = field(default="", repr=False)
+    kafka_ssl_cafile: str = ""
+    kafka_ssl_certfile: str = ""
+    kafka_ssl_keyfile: str = ""
     app_id: str = "newswire"
     topic_raw: str = "articles.raw"
     topic_enriched: str = "articles.enriched"
@@ -49,6 +59,7 @@ class Settings:
     max_input_bytes: int = 2 * 1024 * 1024
     commit_interval: float = 1.0
     story_max_distance: int = 3
+    retention_days: float = 30.0
     enrich: bool = True
     log_level: str = "info"
 
@@ -93,8 +104,28 @@ class Settings:
         """Every environment variable the settings read, for docs and deployment checks."""
         return sorted(f"{ENV_PREFIX}{f.name.upper()}" for f in dataclasses.fields(cls))
 
+    @property
+    def connection(self) -> KafkaConnection:
+        """How to reach Kafka: bootstrap servers, TLS and SASL."""
+        return KafkaConnection(
+            bootstrap=self.kafka_bootstrap,
+            security_protocol=self.kafka_security_protocol.upper(),
+            sasl_mechanism=self.kafka_sasl_mechanism.upper(),
+            username=self.kafka_sasl_username,
+            password=self.kafka_sasl_password,
+            cafile=self.kafka_ssl_cafile,
+            certfile=self.kafka_ssl_certfile,
+            keyfile=self.kafka_ssl_keyfile,
+        )
+
     def validate(self) -> None:
         """Reject values that would only fail later, far from their cause."""
+        for problem in self.connection.problems():
+            raise SettingsError(f"Kafka connection (NEWSWIRE_KAFKA_*): {problem}")
+        for name in ("kafka_ssl_cafile", "kafka_ssl_certfile", "kafka_ssl_keyfile"):
+            path = getattr(self, name)
+            if path and not Path(path).is_file():
+                raise SettingsError(f"NEWSWIRE_{name.upper()}={path!r} is not a readable file")
         if self.processing_guarantee not in _GUARANTEES:
             raise SettingsError(
                 f"NEWSWIRE_PROCESSING_GUARANTEE must be one of {_GUARANTEES}, "
@@ -108,6 +139,8 @@ class Settings:
             raise SettingsError("NEWSWIRE_COMMIT_INTERVAL must be between 0 and 60 seconds")
         if not 0 <= self.story_max_distance <= 16:
             raise SettingsError("NEWSWIRE_STORY_MAX_DISTANCE must be between 0 and 16 bits")
+        if not 0 < self.retention_days <= 36_500:
+            raise SettingsError("NEWSWIRE_RETENTION_DAYS must be more than 0 (and under a century)")
         if self.max_input_bytes < 1:
             raise SettingsError("NEWSWIRE_MAX_INPUT_BYTES must be positive")
         if not self.store.startswith(("memory://", "rocksdb://", "aerospike://")):

@@ -25,6 +25,7 @@ __all__ = [
     "StoryDecision",
     "StoryIndex",
     "assign_story",
+    "band_expired",
     "band_keys",
     "simhash",
 ]
@@ -40,7 +41,7 @@ _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _M3 = np.uint64(0x165667B19E3779F9)
 
-Entry = tuple[str, str, int]  # article key, story id, fingerprint
+Entry = tuple[str, str, int, str]  # article key, story id, fingerprint, publish time (UTC)
 
 
 def simhash(text: str) -> int:
@@ -105,15 +106,32 @@ class StoryDecision:
     joined: bool
 
 
+def band_expired(entries: list[Entry], horizon: str | None) -> bool:
+    """Whether every entry of a band is older than the retention ``horizon``."""
+    return horizon is not None and all(e[3] < horizon for e in entries)
+
+
 def assign_story(
-    index: StoryIndex, article_key: str, fingerprint: int, *, max_distance: int
+    index: StoryIndex,
+    article_key: str,
+    fingerprint: int,
+    *,
+    max_distance: int,
+    filed: str = "",
+    horizon: str | None = None,
 ) -> StoryDecision:
-    """Find the article's story (the closest other article's, or its own new one) and file it."""
+    """Find the article's story (the closest other article's, or its own new one) and file it.
+
+    ``filed`` is the article's publish time (UTC); entries published before ``horizon`` have
+    expired: they match nothing and are dropped when their band is written again.
+    """
     bands = band_keys(fingerprint)
     near: dict[str, tuple[int, str]] = {}
     own_story: str | None = None
     for band in bands:
-        for key, story, other in index.get(band):
+        for key, story, other, published in index.get(band):
+            if horizon is not None and published < horizon:
+                continue
             if key == article_key:
                 own_story = story  # a new revision stays in its story
                 continue
@@ -129,7 +147,11 @@ def assign_story(
         story_id = str(uuid.uuid5(_NAMESPACE, article_key))
         joined = False
     for band in bands:
-        entries = [e for e in index.get(band) if e[0] != article_key]
-        entries.append((article_key, story_id, fingerprint))
+        entries = [
+            e
+            for e in index.get(band)
+            if e[0] != article_key and (horizon is None or e[3] >= horizon)
+        ]
+        entries.append((article_key, story_id, fingerprint, filed))
         index.put(band, entries[-MAX_ENTRIES_PER_BAND:])
     return StoryDecision(story_id, similar, joined)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import datetime
 
 __all__ = ["synthetic_article"]
 
@@ -30,14 +31,24 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
-def synthetic_article(news_id: int, *, revision: int = 1, target_bytes: int = 3000) -> bytes:
+def synthetic_article(
+    news_id: int,
+    *,
+    revision: int = 1,
+    target_bytes: int = 3000,
+    published: datetime | None = None,
+) -> bytes:
     """A page with a unique news ID, about ``target_bytes`` long; ``revision`` alters the body.
 
-    Deterministic: the same arguments always give the same bytes.
+    ``published`` sets the publish date and time (Tehran time, as the source gives it);
+    otherwise they are drawn at random. Deterministic: the same arguments give the same bytes.
     """
     rng = random.Random(news_id)  # noqa: S311  # test data, not secrets: reproducible on purpose
     title = f"{rng.choice(_SUBJECTS).title()} Present Report No. {news_id}"
     day, month, year = rng.randint(1, 28), rng.choice(_MONTHS), rng.randint(2019, 2025)
+    # One month of news, well inside the default retention: dedupe state never expires in a
+    # load test unless the test sets the publish times itself.
+    month, year = "Mar", 2024
     lines = [
         f"Updated in: {day:02d} {month} {year} - {rng.randint(10, 23)}:{rng.randint(0, 59):02d}",
         "",
@@ -45,7 +56,9 @@ def synthetic_article(news_id: int, *, revision: int = 1, target_bytes: int = 30
         "",
         f"{rng.choice(_CITIES)} (defapress) \u2013 {_sentence(rng)}",
         f"News ID: {news_id}",
-        f"Publish Date: {day:02d}{month} {year} - {rng.randint(0, 9):02d}:{rng.randint(0, 59):02d}",
+        f"Publish Date: {day:02d}{month} {year} - {rng.randint(0, 9):02d}:{rng.randint(0, 59):02d}"
+        if published is None
+        else f"Publish Date: {published:%d%b %Y - %H:%M}",
         "",
     ]
     body = [title + _sentence(rng)]

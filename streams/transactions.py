@@ -23,6 +23,7 @@ from typing import Any
 import faust
 from faust.streams import current_event
 from faust.transport.consumer import TransactionManager
+from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 
 __all__ = ["CommitGate", "SourceTransactionManager", "install"]
 
@@ -56,6 +57,17 @@ class SourceTransactionManager(TransactionManager):
         return await self.producer.send(
             topic, key, value, destination, timestamp, headers, transactional_id=tid
         )
+
+    async def on_rebalance(self, assigned: Any, revoked: Any, newly_assigned: Any) -> None:
+        # Faust stops producers only for the partitions it computes as revoked, and keeps any
+        # it missed. A kept producer whose partition moved away is fenced by the new owner; if
+        # the partition comes back, Faust reuses the fenced producer and the worker crashes.
+        # Stop every producer this assignment does not need.
+        keep = self._tps_to_transactional_ids(assigned)
+        producers = getattr(self.producer, "_transaction_producers", {})
+        for tid in [tid for tid in producers if tid not in keep]:
+            await self.producer.stop_transaction(tid)
+        await super().on_rebalance(assigned, revoked, newly_assigned)
 
 
 class CommitGate:
@@ -92,6 +104,42 @@ class CommitGate:
             self._open.set()
 
 
+def _next_offset(consumer: Any, tp: Any) -> int | None:
+    """The offset to commit for ``tp``: one past the highest acked, once all below it are done.
+
+    Faust commits the longest run of consecutive acked offsets and patches the holes that a
+    read_committed consumer sees (transaction markers, aborted records) from a gap list. That
+    list misses holes, for instance after a takeover, and a partition's commits then stall
+    behind one while its outputs commit: the next owner handles those events a second time.
+    Our agents handle each partition in order and ack each event when done, so every offset
+    below the highest acked one is done or was never delivered, unless a delivered event is
+    still in flight; only then does this fall back to Faust's rule.
+    """
+    acked = consumer._acked.get(tp)
+    if not acked:
+        return None
+    top = max(acked)
+    if any(m.tp == tp and not m.acked and m.offset < top for m in consumer._unacked_messages):
+        return consumer._base_new_offset(tp)  # type: ignore[no-any-return]
+    acked.clear()
+    consumer._acked_index[tp].clear()
+    consumer._gap.pop(tp, None)
+    return int(top) + 1
+
+
+class _EndOffsetsThread(AIOKafkaConsumerThread):
+    """Table recovery reads changelogs up to their end offsets; ask the broker for them.
+
+    Under transactions Faust takes each partition's last stable offset from the consumer's
+    last fetch, which is unknown (-1) for a partition not fetched yet. Recovery then thinks a
+    changelog is empty and skips it: a restarted worker lost its whole dedupe table. A
+    ListOffsets request at read_committed gives the last stable offset from the broker.
+    """
+
+    async def _highwaters(self, partitions: list[Any]) -> Any:
+        return await self._ensure_consumer().end_offsets(partitions)
+
+
 def install(app: faust.App, gate: CommitGate) -> None:
     """Give ``app`` source-partition transactions and commits gated by ``gate``.
 
@@ -101,11 +149,33 @@ def install(app: faust.App, gate: CommitGate) -> None:
     base_consumer = transport.Consumer
 
     class GatedConsumer(base_consumer):  # type: ignore[misc,valid-type]  # a class from faust
+        def _base_new_offset(self, tp: Any) -> int | None:
+            return super()._new_offset(tp)  # type: ignore[no-any-return]
+
         async def force_commit(self, topics: Any = None, start_new_transaction: bool = True) -> Any:
             async with gate.commit():
+                # Table changelog records wait in Faust's producer buffer. Committing before
+                # they reach the transaction would commit an event's offset without its state
+                # change: a crash then loses the change, and a graceful stop sends it after
+                # the last transaction ended. So drain the buffer first (no event is running).
+                await app.producer.buffer.flush()
                 return await super().force_commit(
                     topics, start_new_transaction=start_new_transaction
                 )
+
+        def _new_offset(self, tp: Any) -> int | None:
+            return _next_offset(self, tp)
+
+        def _new_consumer_thread(self) -> Any:
+            return _EndOffsetsThread(self, loop=self.loop, beacon=self.beacon)
+
+        async def on_partitions_revoked(self, revoked: Any) -> None:
+            # Faust forgets the revoked partitions' acked offsets first and commits after, so
+            # what was handled since the last commit stayed in the open transaction while the
+            # next assignment replayed it: both copies committed. Commit first. Nothing runs
+            # between this commit and Faust's bookkeeping (no await point in between).
+            await self.force_commit()
+            await super().on_partitions_revoked(revoked)
 
     transport.Consumer = GatedConsumer  # type: ignore[misc]
     transport.TransactionManager = SourceTransactionManager  # type: ignore[misc]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -98,7 +99,7 @@ class Deployment:
         keys = keys or [None] * len(values)
         return asyncio.run(
             produce_inputs(
-                self.settings.kafka_bootstrap,
+                self.settings.connection,
                 self.settings.topic_raw,
                 list(zip(keys, values, strict=True)),
                 max_request_size=16 * 1024 * 1024,
@@ -109,7 +110,7 @@ class Deployment:
         """Send ``values[i]`` to ingest partition ``i``."""
 
         async def go() -> None:
-            producer = AIOKafkaProducer(bootstrap_servers=self.settings.kafka_bootstrap)
+            producer = AIOKafkaProducer(**self.settings.connection.client_kwargs())
             await producer.start()
             try:
                 for partition, value in enumerate(values):
@@ -133,7 +134,7 @@ class Deployment:
                 found[k] = [
                     jsonio.loads(r.value)
                     async for r in tail_topic(
-                        self.settings.kafka_bootstrap, self.outputs[k], from_beginning=True,
+                        self.settings.connection, self.outputs[k], from_beginning=True,
                         max_records=None, idle_timeout=0.5,
                     )
                 ]  # fmt: skip
@@ -207,3 +208,13 @@ def scrape(port: int) -> str:
 
 def committed_end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
     return asyncio.run(end_offsets(bootstrap, topic))
+
+
+def metric(text: str, name: str, **labels: str) -> float:
+    """The value of one sample in a Prometheus text page (0 if absent)."""
+    want = ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
+    pattern = re.compile(rf"^{re.escape(name)}(?:\{{([^}}]*)\}})? (\S+)$", re.MULTILINE)
+    for found_labels, value in pattern.findall(text):
+        if ",".join(sorted(found_labels.split(","))) == want or (not want and not found_labels):
+            return float(value)
+    return 0.0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import re
 import signal
 from collections import Counter
 
@@ -11,7 +10,7 @@ import pytest
 
 from streams.synthetic import synthetic_article
 from tests.conftest import SAMPLES
-from tests.integration.conftest import Deployment, scrape, wait_for
+from tests.integration.conftest import Deployment, metric, scrape, wait_for
 from tests.schemas import validate_record
 
 FIRST_WAVE = [
@@ -27,15 +26,6 @@ FIRST_WAVE = [
 ]
 # Sent after the first wave has its outcomes: a re-scrape of 01 and a revision of 02.
 SECOND_WAVE = ["03-defapress-81001-rescrape.txt", "04-defapress-81002-revised.txt"]
-
-
-def metric(text: str, name: str, **labels: str) -> float:
-    want = ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
-    pattern = re.compile(rf"^{re.escape(name)}(?:\{{([^}}]*)\}})? (\S+)$", re.MULTILINE)
-    for found_labels, value in pattern.findall(text):
-        if ",".join(sorted(found_labels.split(","))) == want or (not want and not found_labels):
-            return float(value)
-    return 0.0
 
 
 def test_samples_become_events_notices_and_dead_letters(deployment: Deployment) -> None:
@@ -129,11 +119,6 @@ def test_sigkilled_worker_restarts_without_losing_or_recreating(deployment: Depl
     assert len(revisions) == len(out["enriched"]), "no revision number was used twice"
 
 
-@pytest.mark.skip(
-    reason="known bug (issue 6): in about one run in four, a worker restarted after SIGTERM "
-    "handles a few inputs a second time (extra duplicate notices and dead letters): exactly-once "
-    "does not yet hold across a graceful restart. Kept to reproduce it; enable once fixed."
-)
 @pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
 def test_graceful_restart_handles_nothing_twice(deployment: Deployment, store: str) -> None:
     """SIGTERM, restart, send everything again: each input has exactly one outcome.

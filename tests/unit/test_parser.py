@@ -77,9 +77,9 @@ def test_envelope_url_is_canonical_and_keys_nothing_when_news_id_present() -> No
     a = parse_bytes(sample("10-envelope-81004.json"))
     assert a.article_key == "defapress:81004"
     assert a.canonical_url == "https://en.defapress.example/en/81004?id=81004"
-    assert a.fetched_at == "2024-08-03T06:30:00Z"
+    assert a.fetched_at == "2024-03-19T06:30:00Z"
     assert a.published_at is not None
-    assert a.published_at.isoformat() == "2024-08-03T09:50:00+03:30"
+    assert a.published_at.isoformat() == "2024-03-19T09:50:00+03:30"
 
 
 @pytest.mark.parametrize(

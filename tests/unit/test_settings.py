@@ -55,4 +55,10 @@ def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], fra
 def test_env_names_lists_every_setting() -> None:
     names = Settings.env_names()
     assert "NEWSWIRE_KAFKA_BOOTSTRAP" in names
-    assert len(names) == len(set(names)) == 18
+    assert len(names) == len(set(names)) == 26
+
+
+def test_readme_documents_every_setting() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    missing = [name for name in Settings.env_names() if f"`{name}`" not in readme]
+    assert not missing, f"settings missing from the README: {missing}"

@@ -1,0 +1,57 @@
+"""A slow consumer under a burst: 20,000 articles (about 60 MB) wait in the topic before the
+worker starts, far more than it could hold at once. Its memory must stay bounded by its fetch
+and buffer sizes, not grow with the backlog.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from streams.synthetic import synthetic_article
+from tests.integration.conftest import Deployment
+
+BURST = 20_000
+RSS_BOUND_MIB = 450  # an idle worker takes about 250 MiB (Python, Faust, enrichment data)
+
+
+def _rss_mib(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except FileNotFoundError:
+        pass
+    return 0.0
+
+
+def test_rss_stays_bounded_through_a_large_backlog(deployment: Deployment) -> None:
+    d = deployment
+    d.produce([synthetic_article(1_200_000 + i) for i in range(BURST)])
+    worker = d.start_worker()
+    samples: list[float] = []
+    done = threading.Event()
+
+    def sample() -> None:
+        # Bounded: stops when the outputs are in, or after the read below gives up.
+        while not done.wait(0.25):
+            samples.append(_rss_mib(worker.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.monotonic()
+    try:
+        out = d.read_outputs(expected=BURST, timeout=600)
+    finally:
+        done.set()
+        sampler.join(5)
+    elapsed = time.monotonic() - started
+    assert len(out["enriched"]) == BURST
+    peak = max(samples)
+    print(
+        f"\nslow consumer: {BURST} articles ({BURST * 3 // 1000} MB) waiting before the start, "
+        f"handled in {elapsed:.0f}s ({BURST / elapsed:.0f}/s); worker RSS peak {peak:.0f} MiB, "
+        f"final {samples[-1]:.0f} MiB (bound {RSS_BOUND_MIB} MiB)"
+    )
+    assert peak < RSS_BOUND_MIB

@@ -1,0 +1,111 @@
+"""Retention: the stream clock, the sweeper, and expired state counting as unknown."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from streams.dedupe import DictSeenStore, SeenRecord, decide
+from streams.events import IngestMeta
+from streams.pipeline import Duplicate, Parsed, Published, dedupe_stage, parse_stage
+from streams.retention import PartitionSweeper, StreamClock, publish_time
+from streams.stories import DictStoryIndex, assign_story, band_expired, band_keys, simhash
+from streams.synthetic import synthetic_article
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+def _parsed(news_id: int, published: datetime) -> Parsed:
+    outcome = parse_stage(
+        synthetic_article(news_id, published=published),
+        ingest=IngestMeta("raw", 0, news_id, None, None),
+        now=NOW,
+        max_bytes=1 << 20,
+    )
+    assert isinstance(outcome, Parsed)
+    return outcome
+
+
+def test_clock_follows_the_latest_publish_time_but_not_past_the_wall_clock() -> None:
+    clock = StreamClock(timedelta(days=30))
+    assert clock.horizon() is None
+    clock.advance(datetime(2026, 10, 1, tzinfo=UTC), NOW)
+    clock.advance(datetime(2026, 9, 1, tzinfo=UTC), NOW)  # late arrival: time does not go back
+    assert clock.horizon() == "2026-09-01T00:00:00.000Z"
+    clock.advance(datetime(2031, 1, 1, tzinfo=UTC), NOW)  # dated in the future: capped
+    assert clock.horizon() == "2026-10-27T12:00:00.000Z"
+
+
+def test_publish_time_falls_back_to_ingest_time_then_now() -> None:
+    assert publish_time({"published_at": "2026-09-03T14:05:00+03:30"}, NOW) == datetime(
+        2026, 9, 3, 10, 35, tzinfo=UTC
+    )
+    ingest = {"published_at": None, "ingest": {"timestamp": "2026-11-01T00:00:00.000Z"}}
+    assert publish_time(ingest, NOW) == datetime(2026, 11, 1, tzinfo=UTC)
+    assert publish_time({"published_at": None, "ingest": {}}, NOW) == NOW
+
+
+def test_sweeper_visits_each_key_of_a_partition_once_per_pass() -> None:
+    table = {f"k{i}": i for i in range(20)}
+    sweeper = PartitionSweeper(lambda: list(table), lambda key: int(key[1:]) % 3)
+    seen: list[str] = []
+    while len(seen) < 7:  # partition 0 holds k0, k3, ..., k18: seven keys
+        batch = sweeper.next_keys(0, 2)
+        assert batch
+        seen += batch
+    assert sorted(seen) == sorted(k for k in table if int(k[1:]) % 3 == 0)
+    assert sweeper.next_keys(0, 2)  # the next pass starts again from a fresh snapshot
+
+
+def test_sweeper_sees_keys_added_after_its_last_pass() -> None:
+    table = {"a": 0}
+    sweeper = PartitionSweeper(lambda: list(table), lambda key: 0)
+    assert sweeper.next_keys(0, 5) == ["a"]
+    table["b"] = 0
+    assert sorted(sweeper.next_keys(0, 5)) == ["a", "b"]
+
+
+def test_expired_record_counts_as_unknown_so_the_article_is_created_again() -> None:
+    store = DictSeenStore()
+    old = _parsed(1, datetime(2026, 8, 1, 9, 0))
+    assert isinstance(dedupe_stage(old, store=store, now=NOW), Published)
+    assert isinstance(dedupe_stage(old, store=store, now=NOW), Duplicate)
+    record = store.get(old.key)
+    assert record is not None
+    assert record.published == "2026-08-01T05:30:00.000Z"  # Tehran time, in UTC
+    horizon = "2026-09-01T00:00:00.000Z"
+    assert record.expired(horizon)
+    assert not record.expired("2026-07-01T00:00:00.000Z")
+    again = dedupe_stage(old, store=store, now=NOW, horizon=horizon)
+    assert isinstance(again, Published)
+    assert again.event["revision"] == 1
+
+
+def test_a_repeat_keeps_the_latest_publish_time() -> None:
+    _, first = decide(None, "h1", "2026-11-26T00:00:00.000Z", "2026-10-01T00:00:00.000Z")
+    _, second = decide(first, "h1", "2026-11-26T00:00:01.000Z", "2026-09-01T00:00:00.000Z")
+    assert second.published == "2026-10-01T00:00:00.000Z"
+
+
+def test_records_from_before_retention_age_from_their_last_sighting() -> None:
+    old = {"revision": 1, "first_seen": "a", "last_seen": "2026-01-01T00:00:00.000Z",
+           "revisions": [[1, "h", "a", 1]]}  # fmt: skip
+    assert SeenRecord.from_dict(old).published == "2026-01-01T00:00:00.000Z"
+
+
+def test_expired_story_entries_match_nothing_and_leave_their_bands() -> None:
+    index = DictStoryIndex()
+    text = "Officials announced a plan to expand rail freight on Monday " * 8
+    fingerprint = simhash(text)
+    assign_story(index, "a:1", fingerprint, max_distance=3, filed="2026-08-01T00:00:00.000Z")
+    horizon = "2026-09-01T00:00:00.000Z"
+    later = assign_story(
+        index, "b:2", fingerprint, max_distance=3, filed="2026-11-01T00:00:00.000Z",
+        horizon=horizon,
+    )  # fmt: skip
+    assert later.similar_to == []
+    assert not later.joined
+    for band in band_keys(fingerprint):
+        entries = index.get(band)
+        assert [e[0] for e in entries] == ["b:2"]
+        assert not band_expired(entries, horizon)
+        assert band_expired(entries, "2026-12-01T00:00:00.000Z")
