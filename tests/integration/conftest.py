@@ -152,21 +152,14 @@ class Deployment:
         )
 
 
-@pytest.fixture
-def deployment(
-    kafka_bootstrap: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> Iterator[Deployment]:
-    """Unique topics, group and state folder; stops every worker it started, by pid.
-
-    Three partitions, or as many as a ``@pytest.mark.partitions(n)`` marker asks for.
-    """
-    marker = request.node.get_closest_marker("partitions")
-    partitions = marker.args[0] if marker else 3
+def new_deployment(tmp_path: Path, connection: dict[str, str], partitions: int) -> Deployment:
+    """Unique topics, group and state folder on the broker ``connection`` (NEWSWIRE_KAFKA_*)
+    names; the topics are created."""
     run = uuid.uuid4().hex[:10]
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
+    env.update(connection)
     env.update(
         {
-            "NEWSWIRE_KAFKA_BOOTSTRAP": kafka_bootstrap,
             "NEWSWIRE_APP_ID": f"nw-test-{run}",
             "NEWSWIRE_TOPIC_RAW": f"test-{run}.raw",
             "NEWSWIRE_TOPIC_ENRICHED": f"test-{run}.enriched",
@@ -179,7 +172,20 @@ def deployment(
     )
     settings = Settings.from_env(env)
     asyncio.run(ensure_topics(settings))
-    d = Deployment(env=env, settings=settings, workdir=tmp_path)
+    return Deployment(env=env, settings=settings, workdir=tmp_path)
+
+
+@pytest.fixture
+def deployment(
+    kafka_bootstrap: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Deployment]:
+    """Unique topics, group and state folder; stops every worker it started, by pid.
+
+    Three partitions, or as many as a ``@pytest.mark.partitions(n)`` marker asks for.
+    """
+    marker = request.node.get_closest_marker("partitions")
+    partitions = marker.args[0] if marker else 3
+    d = new_deployment(tmp_path, {"NEWSWIRE_KAFKA_BOOTSTRAP": kafka_bootstrap}, partitions)
     try:
         yield d
     finally:

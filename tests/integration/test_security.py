@@ -7,7 +7,6 @@ A wrong password is refused with a message that says so.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import secrets
 import shutil
@@ -19,10 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from streams.admin import ensure_topics
 from streams.localkafka import LocalKafka, SecureListener
 from streams.settings import Settings
-from tests.integration.conftest import Deployment, free_port, wait_for
+from tests.integration.conftest import free_port, new_deployment, wait_for
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 USER = "newswire-worker"
@@ -76,28 +74,6 @@ def secure_kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
         kafka.stop()
 
 
-def _deployment(tmp_path: Path, security: dict[str, str], mechanism: str) -> Deployment:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWIRE_")}
-    run = secrets.token_hex(4)
-    env.update(security)
-    env.update(
-        {
-            "NEWSWIRE_KAFKA_SASL_MECHANISM": mechanism,
-            "NEWSWIRE_APP_ID": f"nw-secure-{run}",
-            "NEWSWIRE_TOPIC_RAW": f"secure-{run}.raw",
-            "NEWSWIRE_TOPIC_ENRICHED": f"secure-{run}.enriched",
-            "NEWSWIRE_TOPIC_DUPLICATES": f"secure-{run}.duplicates",
-            "NEWSWIRE_TOPIC_DLQ": f"secure-{run}.dlq",
-            "NEWSWIRE_STATE_DIR": str(tmp_path / "state"),
-            "NEWSWIRE_WEB_PORT": str(free_port()),
-            "NEWSWIRE_PARTITIONS": "3",
-        }
-    )
-    settings = Settings.from_env(env)
-    asyncio.run(ensure_topics(settings))
-    return Deployment(env=env, settings=settings, workdir=tmp_path)
-
-
 def _page(port: int, path: str) -> str:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
         return str(response.read().decode("utf-8", "replace"))
@@ -107,7 +83,7 @@ def _page(port: int, path: str) -> str:
 def test_worker_runs_over_sasl_ssl_and_never_shows_the_password(
     secure_kafka: dict[str, str], tmp_path: Path, mechanism: str
 ) -> None:
-    d = _deployment(tmp_path, secure_kafka, mechanism)
+    d = new_deployment(tmp_path, {**secure_kafka, "NEWSWIRE_KAFKA_SASL_MECHANISM": mechanism}, 3)
     try:
         d.start_worker()
         pages = [
