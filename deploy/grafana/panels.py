@@ -48,6 +48,9 @@ PANELS: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("Story joins per second", "ops", [
         ("sum(rate(newswire_story_joins_total[5m]))", "joins"),
     ]),
+    ("State expired per second (retention)", "ops", [
+        ("sum by (table) (rate(newswire_state_expired_total[5m]))", "{{table}}"),
+    ]),
     ("Workers up and ready", "short", [
         ('sum(up{job="newswire"})', "up"),
         ("sum(newswire_ready)", "ready"),
