@@ -9,7 +9,7 @@ quiet stream does not lose state while nothing arrives.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .events import utc_timestamp
@@ -19,10 +19,12 @@ __all__ = ["PartitionSweeper", "StreamClock", "publish_time"]
 
 def publish_time(draft: dict[str, Any], now: datetime) -> datetime:
     """The article's publish time; its ingest time, then ``now``, when it has none."""
-    if draft.get("published_at"):
-        return datetime.fromisoformat(draft["published_at"])
-    stamp = (draft.get("ingest") or {}).get("timestamp")
-    return datetime.fromisoformat(stamp) if stamp else now
+    value = draft.get("published_at") or (draft.get("ingest") or {}).get("timestamp")
+    if not value:
+        return now
+    moment = datetime.fromisoformat(value)
+    # Drafts carry offsets; a bare time is read as UTC rather than failing a comparison.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class StreamClock:
@@ -40,7 +42,12 @@ class StreamClock:
 
     def horizon(self) -> str | None:
         """Entries published before this UTC timestamp have expired (None: nothing seen yet)."""
-        return utc_timestamp(self.latest - self.retention) if self.latest else None
+        if self.latest is None:
+            return None
+        try:
+            return utc_timestamp(self.latest - self.retention)
+        except OverflowError:  # a page dated in year 1: nothing can be older than that
+            return None
 
 
 class PartitionSweeper:

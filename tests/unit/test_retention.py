@@ -35,6 +35,15 @@ def test_clock_follows_the_latest_publish_time_but_not_past_the_wall_clock() -> 
     assert clock.horizon() == "2026-10-27T12:00:00.000Z"
 
 
+def test_hostile_dates_neither_crash_nor_expire_everything() -> None:
+    clock = StreamClock(timedelta(days=30))
+    clock.advance(publish_time({"published_at": "0001-01-02T00:00:00+00:00"}, NOW), NOW)
+    assert clock.horizon() is None  # 30 days before year 1 does not exist
+    naive = publish_time({"published_at": "2026-10-01T00:00:00"}, NOW)
+    clock.advance(naive, NOW)
+    assert clock.horizon() == "2026-09-01T00:00:00.000Z"
+
+
 def test_publish_time_falls_back_to_ingest_time_then_now() -> None:
     assert publish_time({"published_at": "2026-09-03T14:05:00+03:30"}, NOW) == datetime(
         2026, 9, 3, 10, 35, tzinfo=UTC
