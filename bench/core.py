@@ -20,7 +20,7 @@ from streams.envelope import decode_message
 from streams.events import IngestMeta
 from streams.language import load_model
 from streams.parser import parse_article
-from streams.pipeline import Parsed, dedupe_stage, parse_stage
+from streams.pipeline import Parsed, Published, dedupe_stage, parse_stage, story_stage
 from streams.stories import DictStoryIndex
 from streams.synthetic import synthetic_article
 
@@ -64,10 +64,12 @@ def main() -> None:
         for i, p in enumerate(pages)
     ]
     store, stories = DictSeenStore(), DictStoryIndex()
-    dedupe_us = [
-        timed(lambda d: dedupe_stage(d, store=store, now=now, stories=stories), d)
-        for d in drafts if isinstance(d, Parsed)
-    ]  # fmt: skip
+
+    def dedupe_and_story(d: Parsed) -> object:
+        outcome = dedupe_stage(d, store=store, now=now)
+        return story_stage(outcome, stories=stories) if isinstance(outcome, Published) else outcome
+
+    dedupe_us = [timed(dedupe_and_story, d) for d in drafts if isinstance(d, Parsed)]
     full_us = [timed(lambda p: parse_stage(p, ingest=IngestMeta("t", 0, 0), now=now,
                                            max_bytes=1 << 21), p) for p in pages]  # fmt: skip
     print(summary("parse + normalise", parse_us))

@@ -43,6 +43,9 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         TopicSpec(settings.topic_dlq, n, {"max.message.bytes": str(dlq_max)}),
         # The re-key topic between the parse and dedupe agents; co-partitioned with the table.
         TopicSpec(settings.topic_parsed, n, {"max.message.bytes": str(raw_max)}),
+        # The re-key topic between the dedupe and story agents: one key, so one partition is
+        # used; as many partitions as the others so that Faust co-partitions it with them.
+        TopicSpec(settings.topic_stories, n, {"max.message.bytes": str(raw_max)}),
     ]
 
 

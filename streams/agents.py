@@ -1,7 +1,10 @@
-"""The two agents: parse (ingest -> re-key or DLQ) and dedupe (re-key -> events or notices).
+"""The three agents: parse (ingest -> re-key or DLQ), dedupe (re-key -> story re-key or
+duplicate notices) and story (story re-key -> enriched events).
 
 Thin wiring: each decodes the Kafka record, calls the pure core, routes the outcome and counts
-it. The re-key topic is keyed by article key, so every key's dedupe state has one owner.
+it. The parsed topic is keyed by article key, so every key's dedupe state has one owner; the
+stories topic carries one key, so the whole story index has one owner, and near-duplicates
+deduped on different workers still meet.
 """
 
 from __future__ import annotations
@@ -19,7 +22,15 @@ from aiokafka.partitioner import DefaultPartitioner
 from . import jsonio
 from .events import IngestMeta
 from .metrics import Metrics
-from .pipeline import Parsed, Published, Rejected, dedupe_stage, parse_stage
+from .pipeline import (
+    Parsed,
+    Published,
+    Rejected,
+    dedupe_stage,
+    parse_stage,
+    story_request,
+    story_stage,
+)
 from .retention import PartitionSweeper, StreamClock, publish_time
 from .seenstore import TableSeenStore, TableStoryIndex
 from .settings import Settings
@@ -32,6 +43,8 @@ __all__ = ["Agents", "register_agents"]
 logger = logging.getLogger(__name__)
 
 SWEEP_PER_EVENT = 2
+#: The one key of the stories topic: every published article goes to the index's owner.
+STORY_KEY = b"story-index"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +53,7 @@ class Agents:
 
     parse: Any
     dedupe: Any
+    story: Any
 
 
 def _ingest_meta(message: Any) -> IngestMeta:
@@ -79,6 +93,7 @@ class _Handlers:
         self.store = TableSeenStore(table)
         self.story_index = TableStoryIndex(stories)
         self.clock = StreamClock(timedelta(days=settings.retention_days))
+        self.story_clock = StreamClock(timedelta(days=settings.retention_days))
         partitions = list(range(settings.partitions))
         partitioner = DefaultPartitioner()
         # The re-key topic's partitioner: a key's dedupe state lives in that partition.
@@ -86,16 +101,15 @@ class _Handlers:
             lambda: list(table.keys()),
             lambda key: partitioner(key.encode(), partitions, partitions),
         )
-        # A band is filed from any partition, and its delete goes under the current event's
-        # partition: a band filed from several may come back, still expired, after a restart,
-        # and is then removed again. The worker's memory stays bounded either way.
-        self.story_sweep = PartitionSweeper(lambda: list(stories.keys()), lambda _: 0)
+        # Every band lives in the one partition that the story key maps to.
+        story_partition = partitioner(STORY_KEY, partitions, partitions)
+        self.story_sweep = PartitionSweeper(lambda: list(stories.keys()), lambda _: story_partition)
         self.expired = {name: metrics.expired.labels(name) for name in ("dedupe", "stories")}
         self.consumed = metrics.messages_consumed.labels(settings.topic_raw)
         self.consumed_bytes = metrics.input_bytes.labels(settings.topic_raw)
         self.seconds = {
             stage: metrics.processing_seconds.labels(stage)
-            for stage in ("parse", "enrich", "dedupe", "publish")
+            for stage in ("parse", "enrich", "dedupe", "story", "publish")
         }
         self.published = {
             kind: metrics.events_published.labels(settings.topic_enriched, kind)
@@ -138,38 +152,53 @@ class _Handlers:
         now = datetime.now(UTC)
         self.clock.advance(publish_time(draft, now), now)
         horizon = self.clock.horizon()
-        outcome = dedupe_stage(
-            Parsed(key, draft),
-            store=self.store,
-            now=now,
+        outcome = dedupe_stage(Parsed(key, draft), store=self.store, now=now, horizon=horizon)
+        self._expire_dedupe(event.message.partition, horizon)
+        self.seconds["dedupe"].observe(time.perf_counter() - started)
+        if isinstance(outcome, Published):
+            await self.topics.stories.send(
+                key=STORY_KEY, value=jsonio.dumps(story_request(outcome))
+            )
+            return
+        started = time.perf_counter()
+        await self.topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
+        self.metrics.duplicates.inc()
+        self.seconds["publish"].observe(time.perf_counter() - started)
+        self._observe_latency(draft)
+
+    async def story_one(self, event: Any) -> None:
+        request = Published.from_story_request(jsonio.loads(event.value))
+        started = time.perf_counter()
+        now = datetime.now(UTC)
+        self.story_clock.advance(publish_time(request.event, now), now)
+        horizon = self.story_clock.horizon()
+        outcome = story_stage(
+            request,
             stories=self.story_index,
             max_distance=self.settings.story_max_distance,
             horizon=horizon,
         )
-        self._expire(event.message.partition, horizon)
-        self.seconds["dedupe"].observe(time.perf_counter() - started)
+        self._expire_stories(event.message.partition, horizon)
+        self.seconds["story"].observe(time.perf_counter() - started)
         started = time.perf_counter()
-        if isinstance(outcome, Published):
-            await self.topics.enriched.send(key=key.encode(), value=jsonio.dumps(outcome.event))
-            self.published[outcome.event_type].inc()
-            if outcome.joined_story:
-                self.metrics.story_joins.inc()
-        else:
-            await self.topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
-            self.metrics.duplicates.inc()
+        await self.topics.enriched.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.event))
+        self.published[outcome.event_type].inc()
+        if outcome.joined_story:
+            self.metrics.story_joins.inc()
         # Handing the record to the producer (it is batched and sent in the background).
         self.seconds["publish"].observe(time.perf_counter() - started)
-        ingest_ts = draft["ingest"].get("timestamp")
+        self._observe_latency(outcome.event)
+
+    def _observe_latency(self, event: dict[str, Any]) -> None:
+        ingest_ts = event["ingest"].get("timestamp")
         if ingest_ts:
             lag = time.time() - datetime.fromisoformat(ingest_ts).timestamp()
             self.metrics.end_to_end_latency_seconds.observe(max(lag, 0.0))
 
-    def _expire(self, partition: int, horizon: str | None) -> None:
-        """Check a few keys against the retention; delete what has expired.
+    # Retention: a few keys of each table per event, more than the one key an event can add,
+    # so the tables shrink back to what the retention holds.
 
-        Two keys of each table per event: more than the one key an event can add, so the
-        tables shrink back to what the retention holds.
-        """
+    def _expire_dedupe(self, partition: int, horizon: str | None) -> None:
         if horizon is None:
             return
         for key in self.dedupe_sweep.next_keys(partition, SWEEP_PER_EVENT):
@@ -177,7 +206,11 @@ class _Handlers:
             if record is not None and record.expired(horizon):
                 del self.table[key]
                 self.expired["dedupe"].inc()
-        for band in self.story_sweep.next_keys(0, SWEEP_PER_EVENT):
+
+    def _expire_stories(self, partition: int, horizon: str | None) -> None:
+        if horizon is None:
+            return
+        for band in self.story_sweep.next_keys(partition, SWEEP_PER_EVENT):
             entries = self.story_index.get(band)
             if entries and band_expired(entries, horizon):
                 del self.stories[band]
@@ -205,4 +238,8 @@ def register_agents(
     async def dedupe_articles(stream: Any) -> None:
         await _each_event(stream, gate, handlers.dedupe_one)
 
-    return Agents(parse=parse_articles, dedupe=dedupe_articles)
+    @app.agent(topics.stories, name="newswire.story")
+    async def assign_stories(stream: Any) -> None:
+        await _each_event(stream, gate, handlers.story_one)
+
+    return Agents(parse=parse_articles, dedupe=dedupe_articles, story=assign_stories)

@@ -102,7 +102,7 @@ class Metrics:
             ),
             processing_seconds=Histogram(
                 "newswire_processing_seconds",
-                "Time per message in each stage: parse, enrich, dedupe (with stories), publish.",
+                "Time per message in each stage: parse, enrich, dedupe, story, publish.",
                 ["stage"],
                 buckets=STAGE_BUCKETS,
                 registry=r,
@@ -120,7 +120,7 @@ class Metrics:
             ),
             story_table_entries=Gauge(
                 "newswire_story_table_entries",
-                "SimHash band keys in the story index (a global table: every worker has all).",
+                "SimHash band keys in the story index (held whole by the story agent's worker).",
                 registry=r,
             ),
             rebalances=Counter(

@@ -1,7 +1,9 @@
 """The one entry point of the pure core: bytes in, one outcome out.
 
-The worker runs the two stages on either side of a re-key by article key (so one worker owns
-each key's dedupe state); ``newswire process`` and the tests run :func:`process`, both at once.
+The worker runs the three stages as agents: parse (any partition), dedupe (after a re-key by
+article key, so one worker owns each key's dedupe state) and story (after a re-key to one key,
+so one worker owns the whole story index and near-duplicates meet whichever worker deduped
+them). ``newswire process`` and the tests run :func:`process`, all three at once.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ __all__ = [
     "dedupe_stage",
     "parse_stage",
     "process",
+    "story_request",
+    "story_stage",
 ]
 
 logger = logging.getLogger(__name__)
@@ -69,6 +73,18 @@ class Published:
     event: dict[str, Any]
     #: True when the article joined a story other articles had started.
     joined_story: bool = False
+    #: SimHash of the text and publish time (UTC), for the story stage.
+    fingerprint: int = 0
+    filed: str = ""
+
+    @classmethod
+    def from_story_request(cls, request: dict[str, Any]) -> Published:
+        """Read back what :func:`story_request` wrote."""
+        event = request["event"]
+        return cls(
+            str(event["article_key"]), event,
+            fingerprint=int(request["fingerprint"]), filed=str(request["filed"]),
+        )  # fmt: skip
 
     @property
     def event_type(self) -> str:
@@ -129,13 +145,10 @@ def dedupe_stage(
     *,
     store: SeenStore,
     now: datetime,
-    stories: StoryIndex | None = None,
-    max_distance: int = 3,
     horizon: str | None = None,
 ) -> Published | Duplicate:
-    """Decide against the store, update it, and build the event or notice.
+    """Decide against the store, update it, and build the event (story not yet known) or notice.
 
-    A published event also joins its story (``stories``: the near-duplicate band index).
     State published before ``horizon`` (a UTC timestamp) has expired and counts as unknown,
     whether or not a sweep has removed it yet.
     """
@@ -148,16 +161,50 @@ def dedupe_stage(
     if isinstance(decision, Repeat):
         return Duplicate(parsed.key, duplicate_notice(parsed.draft, decision, noticed_at=now))
     event = complete_event(parsed.draft, revision=decision.revision, processed_at=now)
-    # Without an index (one-off calls), every article is a story of its own.
-    index = stories if stories is not None else DictStoryIndex()
     draft = parsed.draft
+    # Fingerprinted here, where the work is spread over partitions, not in the story stage.
     fingerprint = simhash(" ".join((draft["title"], draft["lead"] or "", *draft["body"])))
+    return Published(parsed.key, event, fingerprint=fingerprint, filed=published)
+
+
+def story_request(published: Published) -> dict[str, Any]:
+    """The dedupe stage's output for the story stage, as JSON (fingerprint as a string:
+    64-bit integers do not survive every JSON reader)."""
+    return {
+        "fingerprint": str(published.fingerprint),
+        "filed": published.filed,
+        "event": published.event,
+    }
+
+
+def story_stage(
+    published: Published,
+    *,
+    stories: StoryIndex,
+    max_distance: int = 3,
+    horizon: str | None = None,
+) -> Published:
+    """Join the article's story (``stories``: the near-duplicate band index) and file it.
+
+    Entries published before ``horizon`` have expired and match nothing.
+    """
     story = assign_story(
-        index, parsed.key, fingerprint, max_distance=max_distance, filed=published, horizon=horizon
+        stories,
+        published.key,
+        published.fingerprint,
+        max_distance=max_distance,
+        filed=published.filed,
+        horizon=horizon,
     )
-    event["story_id"] = story.story_id
-    event["similar_to"] = [{"article_key": k, "distance": d} for k, d in story.similar_to]
-    return Published(parsed.key, event, joined_story=story.joined)
+    event = {
+        **published.event,
+        "story_id": story.story_id,
+        "similar_to": [{"article_key": k, "distance": d} for k, d in story.similar_to],
+    }
+    return Published(
+        published.key, event, joined_story=story.joined,
+        fingerprint=published.fingerprint, filed=published.filed,
+    )  # fmt: skip
 
 
 def process(
@@ -171,8 +218,13 @@ def process(
     stories: StoryIndex | None = None,
     max_distance: int = 3,
 ) -> Outcome:
-    """Both stages in one call: the embedded mode."""
+    """Every stage in one call: the embedded mode (without an index, each article is a story
+    of its own)."""
     parsed = parse_stage(raw, ingest=ingest, now=now, max_bytes=max_bytes, registry=registry)
     if isinstance(parsed, Rejected):
         return parsed
-    return dedupe_stage(parsed, store=store, now=now, stories=stories, max_distance=max_distance)
+    outcome = dedupe_stage(parsed, store=store, now=now)
+    if isinstance(outcome, Duplicate):
+        return outcome
+    index = stories if stories is not None else DictStoryIndex()
+    return story_stage(outcome, stories=index, max_distance=max_distance)

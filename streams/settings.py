@@ -155,3 +155,9 @@ class Settings:
     def topic_parsed(self) -> str:
         """Internal topic that re-keys parsed articles by article key before the dedupe table."""
         return f"{self.app_id}-articles-parsed"
+
+    @property
+    def topic_stories(self) -> str:
+        """Internal topic that brings every published article to the one owner of the story
+        index, under one key."""
+        return f"{self.app_id}-articles-stories"

@@ -1,4 +1,4 @@
-"""The dedupe table: article key -> :class:`~streams.dedupe.SeenRecord` as JSON bytes."""
+"""The tables: dedupe (article key -> :class:`~streams.dedupe.SeenRecord`) and the story index."""
 
 from __future__ import annotations
 
@@ -28,9 +28,11 @@ def dedupe_table(app: faust.App, settings: Settings) -> Any:
 def story_table(app: faust.App, settings: Settings) -> Any:
     """Band key -> story entries as JSON bytes, changelog-backed.
 
-    A plain table, not a GlobalTable: Faust's GlobalTable recovery crashed (ConsistencyError)
-    after a worker was killed mid-transaction. A worker therefore sees the bands filed from the
-    partitions it owns: all of them with one worker, a share of them with several.
+    Written only by the story agent, whose topic has one key: every band lands in that key's
+    partition, so one worker holds the whole index (and recovers it from one changelog
+    partition when it takes over). A GlobalTable would copy it to every worker, but Faust's
+    GlobalTable crashed in recovery (ConsistencyError) after a worker was killed
+    mid-transaction, and gave no live updates across workers under exactly-once.
     """
     return app.Table(
         "stories",

@@ -1,4 +1,4 @@
-"""The Faust topic objects of the contract: ingest, re-key, enriched, duplicates, dead-letter."""
+"""The Faust topic objects: ingest, the two internal re-keys, enriched, duplicates, dead-letter."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ class Topics:
 
     raw: Any
     parsed: Any
+    stories: Any
     enriched: Any
     duplicates: Any
     dlq: Any
@@ -37,6 +38,7 @@ class Topics:
         return cls(
             raw=topic(settings.topic_raw),
             parsed=topic(settings.topic_parsed),
+            stories=topic(settings.topic_stories),
             enriched=topic(settings.topic_enriched),
             duplicates=topic(settings.topic_duplicates),
             dlq=topic(settings.topic_dlq),

@@ -10,9 +10,12 @@ from unittest.mock import AsyncMock
 import pytest
 
 from streams import jsonio
+from streams.agents import STORY_KEY
+from streams.dedupe import DictSeenStore
 from streams.events import IngestMeta
-from streams.pipeline import Parsed, parse_stage
+from streams.pipeline import Parsed, Published, dedupe_stage, parse_stage, story_request
 from streams.settings import Settings
+from streams.synthetic import synthetic_article
 from streams.worker import Newswire, build
 from tests.conftest import SAMPLES
 
@@ -50,11 +53,11 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
     assert newswire.metrics.dead_letters.labels("not_utf8")._value.get() == 1
 
 
-async def test_dedupe_agent_publishes_then_notices_repeat(
+async def test_dedupe_agent_sends_new_article_to_story_stage_then_notices_repeat(
     newswire: Newswire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    enriched, duplicates = AsyncMock(), AsyncMock()
-    monkeypatch.setattr(newswire.topics.enriched, "send", enriched)
+    to_story, duplicates = AsyncMock(), AsyncMock()
+    monkeypatch.setattr(newswire.topics.stories, "send", to_story)
     monkeypatch.setattr(newswire.topics.duplicates, "send", duplicates)
     outcome = parse_stage(
         (SAMPLES / "02-defapress-81002.txt").read_bytes(),
@@ -66,8 +69,42 @@ async def test_dedupe_agent_publishes_then_notices_repeat(
     async with newswire.agents.dedupe.test_context() as agent:
         for _ in range(2):
             await agent.put(jsonio.dumps(outcome.draft), key=outcome.key.encode())
-    [event] = sent(enriched)
-    assert (event["event_type"], event["revision"]) == ("created", 1)
+    # Every new article goes to the story stage under the one key that gives it one owner.
+    assert [c.kwargs["key"] for c in to_story.await_args_list] == [STORY_KEY]
+    [request] = sent(to_story)
+    assert (request["event"]["event_type"], request["event"]["revision"]) == ("created", 1)
+    assert int(request["fingerprint"]) > 0
     [notice] = sent(duplicates)
     assert (notice["kept_revision"], notice["times_seen"]) == (1, 2)
     assert newswire.metrics.duplicates._value.get() == 1
+
+
+async def test_story_agent_publishes_with_story_and_counts_a_join(
+    newswire: Newswire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    enriched = AsyncMock()
+    monkeypatch.setattr(newswire.topics.enriched, "send", enriched)
+    store = DictSeenStore()
+    now = datetime.now(UTC)
+    original = synthetic_article(71_001)
+    repost = original.replace(b"News ID: 71001", b"News ID: 71999")
+    requests = []
+    for offset, page in enumerate((original, repost)):
+        parsed = parse_stage(page, ingest=IngestMeta("t", 0, offset), now=now, max_bytes=1 << 21)
+        assert isinstance(parsed, Parsed)
+        published = dedupe_stage(parsed, store=store, now=now)
+        assert isinstance(published, Published)
+        requests.append(story_request(published))
+    async with newswire.agents.story.test_context() as agent:
+        for request in requests:
+            await agent.put(jsonio.dumps(request), key=STORY_KEY)
+    first, second = sent(enriched)
+    assert [c.kwargs["key"] for c in enriched.await_args_list] == [
+        b"defapress:71001",
+        b"defapress:71999",
+    ]
+    assert second["story_id"] == first["story_id"]
+    assert second["similar_to"][0]["article_key"] == "defapress:71001"
+    assert newswire.metrics.story_joins._value.get() == 1
+    created = newswire.metrics.events_published.labels(newswire.settings.topic_enriched, "created")
+    assert created._value.get() == 2

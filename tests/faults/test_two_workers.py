@@ -78,13 +78,8 @@ def _readyz(port: int) -> dict[str, Any]:
 
 
 @pytest.mark.partitions(6)
-@pytest.mark.skip(
-    reason="known limit (issue 4): the story index is a per-partition table, so a worker sees "
-    "only the bands filed from its own partitions. A GlobalTable under exactly-once fenced "
-    "the workers' producers and got no live updates from other workers in this test."
-)
 def test_near_duplicates_join_one_story_across_workers(deployment: Deployment) -> None:
-    """The story index is a GlobalTable: a worker finds the bands another worker filed."""
+    """Re-posts deduped on either worker meet in the one story index."""
     d = deployment
     ports = [free_port(), free_port()]
     for port in ports:
@@ -103,7 +98,7 @@ def test_near_duplicates_join_one_story_across_workers(deployment: Deployment) -
     d.produce([original])
     d.read_outputs(expected=1)
     # 24 re-posts of the same page under new IDs: their keys spread over the six partitions,
-    # so both workers handle some and must find the original's bands, filed by one of them.
+    # so both workers dedupe some, and each must reach the story the original started.
     reposts = [
         original.replace(b"News ID: 66001", f"News ID: {n}".encode()) for n in range(8801, 8825)
     ]
@@ -111,7 +106,13 @@ def test_near_duplicates_join_one_story_across_workers(deployment: Deployment) -
     out = d.read_outputs(expected=25, timeout=120)
     assert len(out["enriched"]) == 25
     assert len({e["story_id"] for e in out["enriched"]}) == 1
-    joins = [metric(scrape(port), "newswire_story_joins_total") for port in ports]
+    pages = [scrape(port) for port in ports]
+    deduped = [metric(p, "newswire_processing_seconds_count", stage="dedupe") for p in pages]
+    joins = [metric(p, "newswire_story_joins_total") for p in pages]
+    assert sum(deduped) == 25
+    assert min(deduped) > 0, f"one worker deduped every article: {deduped}"
     assert sum(joins) == 24
-    assert min(joins) > 0, f"one worker handled every re-post: {joins}"
-    print(f"\nstory across two workers: 24 re-posts joined one story (joins per worker {joins})")
+    print(
+        f"\nstory across two workers: 24 re-posts joined one story "
+        f"(deduped per worker {deduped}, joins per worker {joins})"
+    )
