@@ -355,8 +355,10 @@ def status(url: str | None) -> None:
             for sample in family.samples:
                 lag[f"{sample.labels['topic']}[{sample.labels['partition']}]"] = int(sample.value)
     click.echo("  assigned partitions (lag):")
+    paused = set(ready.get("paused", []))
     for tp in ready.get("assigned", []):
-        click.echo(f"    {tp}" + (f"  lag {lag[tp]}" if tp in lag else ""))
+        click.echo(f"    {tp}" + (f"  lag {lag[tp]}" if tp in lag else "")
+                   + ("  (paused)" if tp in paused else ""))  # fmt: skip
     if code != 200:
         raise SystemExit(1)
 

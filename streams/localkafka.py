@@ -221,7 +221,8 @@ class LocalKafka:
         cluster_id = _random_cluster_id()
         cmd = [
             java, "-cp", self._classpath(), "kafka.tools.StorageTool", "format",
-            "-t", cluster_id, "-c", str(self.config), "--ignore-formatted",
+            # One argument with "=": an id may start with "-", which would read as an option.
+            f"--cluster-id={cluster_id}", "-c", str(self.config), "--ignore-formatted",
         ]  # fmt: skip
         for user, password in sorted((self.secure.users if self.secure else {}).items()):
             cmd += ["--add-scram", f"SCRAM-SHA-512=[name={user},password={password}]"]

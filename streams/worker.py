@@ -97,9 +97,15 @@ def readiness(app: faust.App) -> dict[str, Any]:
     # TableManager's type in faust omits the recovery service it always has.
     recovered = bool(app.tables.recovery.completed.is_set())  # type: ignore[attr-defined]
     rebalancing = bool(getattr(app, "rebalancing", False))
+    # Partitions Faust holds back (table recovery pauses the streams): a partition that stays
+    # paused after recovery is a stalled partition, whatever its lag says.
+    paused = sorted(
+        f"{tp.topic}[{tp.partition}]" for tp in getattr(app.consumer, "_paused_partitions", ())
+    )
     return {
         "ready": bool(assigned) and recovered and not rebalancing,
         "assigned": assigned,
+        "paused": paused,
         "recovery_completed": recovered,
         "rebalancing": rebalancing,
     }

@@ -31,6 +31,7 @@ def test_health_readiness_metrics_and_status(deployment: Deployment) -> None:
     _, ready = get(port, "/readyz")
     assert ready["ready"] is True
     assert ready["recovery_completed"] is True
+    assert ready["paused"] == []  # recovery done: every stream partition flows
     assert f"{d.settings.topic_raw}[0]" in ready["assigned"]
 
     d.produce([(SAMPLES / "01-defapress-81001.txt").read_bytes()])

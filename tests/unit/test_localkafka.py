@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,24 @@ def test_status_and_stop_when_nothing_runs(tmp_path: Path) -> None:
     kafka = LocalKafka(tmp_path)
     assert kafka.stop() is False
     assert kafka.status().running is False
+
+
+def test_a_cluster_id_starting_with_a_dash_is_not_read_as_an_option(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # One id in 32 starts with "-" (URL-safe base64); Kafka's argument parser then took it
+    # for an option and formatting failed.
+    calls: list[list[str]] = []
+
+    def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        calls.append(cmd)
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr(localkafka, "_random_cluster_id", lambda: "-Xk3vQ2pRdW8yZ1aB4cD5e")
+    monkeypatch.setattr(localkafka.subprocess, "run", run)
+    kafka = LocalKafka(tmp_path)
+    monkeypatch.setattr(kafka, "_classpath", lambda: "libs/*")
+    kafka._format("/usr/bin/java")
+    [cmd] = calls
+    assert "--cluster-id=-Xk3vQ2pRdW8yZ1aB4cD5e" in cmd
+    assert "-Xk3vQ2pRdW8yZ1aB4cD5e" not in cmd  # never a separate argument
