@@ -17,6 +17,7 @@ import time
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import psutil
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -92,13 +93,15 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     )  # fmt: skip
 
 
-async def collect(settings: Settings, n: int, wait: float, rss: list[int], pid: int) -> list:
-    """Read ``n`` enriched records (or stop after ``wait`` s idle), sampling the worker's RSS."""
+async def collect(  # noqa: PLR0917  # one collection's parameters
+    bootstrap: str, topic: str, n: int, wait: float, rss: list[int], pid: int
+) -> list[Any]:
+    """Read ``n`` records (or stop after ``wait`` s idle), sampling the worker's RSS."""
     proc = psutil.Process(pid)
     out = []
     last_sample = 0.0
     async for r in tail_topic(
-        settings.kafka_bootstrap, settings.topic_enriched, from_beginning=True,
+        bootstrap, topic, from_beginning=True,
         max_records=n, idle_timeout=wait,
     ):  # fmt: skip
         out.append(r)
@@ -116,12 +119,18 @@ def percentile(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("-n", type=int, default=20_000, help="distinct articles [20000]")
+    parser.add_argument("-n", type=int, default=10_000, help="distinct articles [10000]")
     parser.add_argument("--size", type=int, default=3000, help="bytes per article [3000]")
     parser.add_argument("--partitions", type=int, default=6)
-    parser.add_argument("--latency-rate", type=int, default=100,
-                        help="messages/s for the latency phase [100]")  # fmt: skip
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="repetitions; medians are reported [3]")  # fmt: skip
+    parser.add_argument("--latency-rate", type=int, default=0,
+                        help="messages/s for the latency phase [0: half the measured "
+                             "end-to-end rate]")  # fmt: skip
     parser.add_argument("--latency-seconds", type=int, default=10)
+    parser.add_argument("--compare", action="store_true",
+                        help="also run a plain Faust app doing the same parse + dedupe "
+                             "(bench/naive_faust.py)")  # fmt: skip
     args = parser.parse_args()
 
     run = uuid.uuid4().hex[:8]
@@ -134,23 +143,93 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; broker {bootstrap}")  # fmt: skip
     print(f"input: {args.n} distinct articles, mean {mean_size:.0f} bytes, "
-          f"{args.partitions} partitions")  # fmt: skip
+          f"{args.partitions} partitions; {args.repeat} repetitions")  # fmt: skip
 
-    # (a) plain aiokafka passthrough
-    src, dst = f"bench-{run}.pass-in", f"bench-{run}.pass-out"
-    asyncio.run(create_topic(bootstrap, src, args.partitions))
-    asyncio.run(create_topic(bootstrap, dst, args.partitions))
-    asyncio.run(produce(bootstrap, src, values))
-    pass_rate = asyncio.run(passthrough(bootstrap, src, dst, args.n))
-    print(f"(a) aiokafka passthrough: {pass_rate:,.0f} msg/s")
+    rates: dict[str, list[float]] = {"a": [], "b0": [], "b": [], "naive": []}
+    for rep in range(args.repeat):
+        tag = f"{run}-{rep}"
+        # (a) plain aiokafka passthrough
+        src, dst = f"bench-{tag}.pass-in", f"bench-{tag}.pass-out"
+        asyncio.run(create_topic(bootstrap, src, args.partitions))
+        asyncio.run(create_topic(bootstrap, dst, args.partitions))
+        asyncio.run(produce(bootstrap, src, values))
+        rates["a"].append(asyncio.run(passthrough(bootstrap, src, dst, args.n)))
+        # (b) Newswire end to end, from a backlog: first without enrichment, then everything.
+        rates["b0"].append(run_newswire(args, tag + "-p", bootstrap, workdir, values, False))
+        last = rep == args.repeat - 1
+        rates["b"].append(run_newswire(args, tag, bootstrap, workdir, values, True, last))
+        if args.compare:
+            rates["naive"].append(run_naive(args, tag, bootstrap, workdir, values))
+        print(f"  run {rep + 1}: (a) {rates['a'][-1]:,.0f} msg/s, (b0) {rates['b0'][-1]:,.0f}, "
+              f"(b) {rates['b'][-1]:,.0f}"
+              + (f", naive Faust {rates['naive'][-1]:,.0f}" if args.compare else "")
+              + " articles/s")  # fmt: skip
 
-    # (b) Newswire end to end, from a backlog: first parsing alone, then everything.
-    base_rate = run_newswire(args, run + "-p", bootstrap, workdir, values, enrich=False)
-    print(f"(b0) Newswire, parse + dedupe only (NEWSWIRE_ENRICH=false): {base_rate:,.0f} "
-          f"articles/s")  # fmt: skip
-    nw_rate = run_newswire(args, run, bootstrap, workdir, values, enrich=True)
-    print(f"    ratio (b)/(a): {nw_rate / pass_rate:.1%}; enrichment keeps "
-          f"{nw_rate / base_rate:.0%} of the parse-only throughput (b)/(b0)")  # fmt: skip
+    med = {k: statistics.median(v) for k, v in rates.items() if v}
+    print(f"(a) aiokafka passthrough: {med['a']:,.0f} msg/s (median)")
+    print(f"(b0) Newswire without enrichment (NEWSWIRE_ENRICH=false): {med['b0']:,.0f} "
+          "articles/s")  # fmt: skip
+    print(f"(b) Newswire, everything: {med['b']:,.0f} articles/s")
+    print(f"    ratio (b)/(a): {med['b'] / med['a']:.1%} (target 25%); enrichment keeps "
+          f"{med['b'] / med['b0']:.0%} of the throughput without it (b)/(b0)")  # fmt: skip
+    if args.compare:
+        print(f"(c) plain Faust, one agent, await send per event, same parse + enrich + dedupe: "
+              f"{med['naive']:,.0f} articles/s; (b)/(c) {med['b'] / med['naive']:.2f}")  # fmt: skip
+
+
+def _collect_rate(  # noqa: PLR0917  # one collection's parameters
+    topic: str, n: int, bootstrap: str, rss: list[int], pid: int, log: Path
+) -> list[Any]:
+    records = asyncio.run(collect(bootstrap, topic, n, 60.0, rss, pid))
+    if len(records) < n:
+        print(f"    only {len(records)} of {n} events arrived; see {log}")
+        raise SystemExit(1)
+    return records
+
+
+def _rate(records: list[Any]) -> float:
+    stamps = sorted(r.timestamp_ms for r in records)
+    return (len(stamps) - 1) / max((stamps[-1] - stamps[0]) / 1000, 1e-9)
+
+
+def run_naive(
+    args: argparse.Namespace, run: str, bootstrap: str, workdir: Path, values: list[bytes]
+) -> float:
+    """Backlog throughput of the plain Faust peer (bench/naive_faust.py)."""
+    env = dict(os.environ)
+    env.update({
+        "NAIVE_BROKER": bootstrap,
+        "NAIVE_APP_ID": f"bench-naive-{run}",
+        "NAIVE_SOURCE": f"bench-naive-{run}.in",
+        "NAIVE_SINK": f"bench-naive-{run}.out",
+        "NAIVE_PARTITIONS": str(args.partitions),
+    })  # fmt: skip
+    asyncio.run(create_topic(bootstrap, env["NAIVE_SOURCE"], args.partitions))
+    asyncio.run(create_topic(bootstrap, env["NAIVE_SINK"], args.partitions))
+    asyncio.run(produce(bootstrap, env["NAIVE_SOURCE"], values))
+    folder = workdir / f"naive-{run}"
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "worker.log"
+    script = Path(__file__).with_name("naive_faust.py")
+    worker = subprocess.Popen(
+        [sys.executable, str(script), "worker", "--loglevel", "warn",
+         "--without-web"], env=env, cwd=folder, stdin=subprocess.DEVNULL,
+        stdout=log.open("wb"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        records = _collect_rate(env["NAIVE_SINK"], len(values), bootstrap, [], worker.pid, log)
+        return _rate(records)
+    finally:
+        _stop(worker)
+
+
+def _stop(worker: subprocess.Popen[bytes]) -> None:
+    worker.terminate()
+    try:
+        worker.wait(30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait(10)
 
 
 def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
@@ -160,8 +239,9 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
     workdir: Path,
     values: list[bytes],
     enrich: bool,
+    latency: bool = False,
 ) -> float:
-    """Backlog throughput of one worker; with ``enrich``, also latency and peak RSS."""
+    """Backlog throughput of one worker; with ``latency``, also latency and peak RSS."""
     # The caller's NEWSWIRE_* tuning (commit interval, store...) applies; names are the run's.
     env = dict(os.environ)
     env.update({
@@ -183,29 +263,26 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
     (workdir / run).mkdir(parents=True, exist_ok=True)
     worker = start_worker(env, workdir / run / "worker.log")
     rss: list[int] = []
+    log = workdir / run / "worker.log"
     try:
-        records = asyncio.run(collect(settings, len(values), 60.0, rss, worker.pid))
-        if len(records) < len(values):
-            print(f"    only {len(records)} of {len(values)} events arrived; "
-                  f"see {workdir / run}/worker.log")  # fmt: skip
-            raise SystemExit(1)
-        stamps = sorted(r.timestamp_ms for r in records)
-        rate = (len(stamps) - 1) / max((stamps[-1] - stamps[0]) / 1000, 1e-9)
-        if not enrich:
+        records = _collect_rate(
+            settings.topic_enriched, len(values), bootstrap, rss, worker.pid, log
+        )
+        rate = _rate(records)
+        if not latency:
             return rate
-        print(f"(b) Newswire end to end: {rate:,.0f} articles/s "
-              f"(first to last event timestamp over {len(stamps)} events)")  # fmt: skip
 
         # Latency at a steady, moderate rate, once the backlog is done.
         first_id = 2_000_000
+        pace = args.latency_rate or max(1, round(rate / 2))
         extra = [synthetic_article(first_id + i, target_bytes=args.size)
-                 for i in range(args.latency_rate * args.latency_seconds)]  # fmt: skip
+                 for i in range(pace * args.latency_seconds)]  # fmt: skip
 
         async def paced() -> None:
             producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
             await producer.start()
             try:
-                step = 1 / args.latency_rate
+                step = 1 / pace
                 t0 = time.perf_counter()
                 for i, v in enumerate(extra):
                     delay = t0 + i * step - time.perf_counter()
@@ -218,7 +295,7 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
 
         asyncio.run(paced())
         total = len(values) + len(extra)
-        records = asyncio.run(collect(settings, total, 60.0, rss, worker.pid))
+        records = _collect_rate(settings.topic_enriched, total, bootstrap, rss, worker.pid, log)
         latencies = []
         for r in records:
             event = jsonio.loads(r.value)
@@ -226,17 +303,13 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
                 continue  # a backlog event, not one of the paced phase
             ingest_ms = datetime.fromisoformat(event["ingest"]["timestamp"]).timestamp() * 1000
             latencies.append(r.timestamp_ms - ingest_ms)
-        print(f"    latency at {args.latency_rate} msg/s over {len(latencies)} events: "
+        print(f"    latency at {pace} msg/s over {len(latencies)} events: "
               f"p50 {percentile(latencies, 0.5):.0f} ms, p99 {percentile(latencies, 0.99):.0f} ms "
               "(raw record timestamp to enriched record timestamp)")  # fmt: skip
         print(f"    worker peak RSS: {max(rss) / MIB:.0f} MiB")
         return rate
     finally:
-        worker.terminate()
-        try:
-            worker.wait(30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        _stop(worker)
 
 
 if __name__ == "__main__":
