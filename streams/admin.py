@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
 
 _TOPIC_EXISTS = 36  # Kafka's TOPIC_ALREADY_EXISTS error code
 _MIB = 1024 * 1024
+_COMPACTED = {"cleanup.policy": "compact"}
+#: How long ensure_topics waits for new topics to have leaders on every partition.
+_METADATA_WAIT_SECONDS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,11 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         # The re-key topic between the dedupe and story agents: one key, so one partition is
         # used; as many partitions as the others so that Faust co-partitions it with them.
         TopicSpec(settings.topic_stories, n, {"max.message.bytes": str(raw_max)}),
+        # The tables' changelogs, compacted, co-partitioned with their streams. Faust would
+        # create them when a worker starts, but a topic created that late can be missing
+        # from the first assignment (see ensure_topics).
+        TopicSpec(f"{settings.app_id}-dedupe-changelog", n, _COMPACTED),
+        TopicSpec(f"{settings.app_id}-stories-changelog", n, _COMPACTED),
     ]
 
 
@@ -68,17 +76,43 @@ async def ensure_topics(settings: Settings) -> dict[str, str]:
                 for s in specs
             ]
         )
+        states: dict[str, str] = {}
+        for name, code, message in response.topic_errors:
+            if code == 0:
+                states[name] = "created"
+            elif code == _TOPIC_EXISTS:
+                states[name] = "exists"
+            else:
+                raise KafkaError(f"cannot create topic {name}: error {code}: {message}")
+        await _wait_for_leaders(client, [s.name for s in specs])
     finally:
         await client.close()
-    states: dict[str, str] = {}
-    for name, code, message in response.topic_errors:
-        if code == 0:
-            states[name] = "created"
-        elif code == _TOPIC_EXISTS:
-            states[name] = "exists"
-        else:
-            raise KafkaError(f"cannot create topic {name}: error {code}: {message}")
     return states
+
+
+async def _wait_for_leaders(client: AIOKafkaAdminClient, names: list[str]) -> None:
+    """Wait until every partition of ``names`` has a leader.
+
+    A topic is created before the broker can serve it. A worker that joins its group in that
+    moment is assigned nothing from it ("Ignoring missing topic") and idles until the next
+    rebalance, minutes later: seen on a freshly started broker, with one worker and with two.
+    """
+    deadline = asyncio.get_running_loop().time() + _METADATA_WAIT_SECONDS
+    while True:
+        described = await client.describe_topics(names)
+        waiting = [
+            t["topic"]
+            for t in described
+            if t["error_code"] != 0
+            or not t["partitions"]
+            or any(p["leader"] < 0 for p in t["partitions"])
+        ]
+        if not waiting:
+            return
+        if asyncio.get_running_loop().time() > deadline:
+            logger.warning("topics without a leader yet, starting anyway: %s", ", ".join(waiting))
+            return
+        await asyncio.sleep(0.2)
 
 
 async def list_topics(settings: Settings) -> dict[str, int]:

@@ -143,6 +143,55 @@ class _EndOffsetsThread(AIOKafkaConsumerThread):
         return await self._ensure_consumer().end_offsets(partitions)
 
 
+#: A commit waits this long at most for the producer buffer: a broker that does not answer
+#: must not hold the agents forever (the commit then goes ahead, as Faust's would).
+_DRAIN_SECONDS = 30.0
+
+
+class _BufferWatch:
+    """Counts the table changelog records Faust's producer buffer is still handing over.
+
+    ``ProducerBuffer.flush()`` returns after 0.1 s without progress, and as soon as its queue is
+    empty while the last record taken from it may still be on its way to the producer. Neither
+    proves that every record is in the transaction a commit is about to close: one sent after
+    the commit lands in the next transaction, or outside any and crashes the worker
+    (``IllegalOperation: Can't send messages while not in transaction``, once in a two-worker
+    run).
+    """
+
+    def __init__(self, buffer: Any) -> None:
+        self.buffer = buffer
+        self.in_flight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        send = buffer._send_pending
+
+        async def counted(message: Any) -> None:
+            self.in_flight += 1
+            self._idle.clear()
+            try:
+                await send(message)
+            finally:
+                self.in_flight -= 1
+                if self.in_flight == 0:
+                    self._idle.set()
+
+        buffer._send_pending = counted
+
+    async def drain(self) -> None:
+        """Return once the buffer is empty and nothing taken from it is still being sent."""
+        try:
+            async with asyncio.timeout(_DRAIN_SECONDS):
+                while self.buffer.size or self.in_flight:
+                    await self.buffer.flush()
+                    await self._idle.wait()
+        except TimeoutError:
+            logger.warning(
+                "producer buffer not drained after %.0f s (%d queued, %d sending)",
+                _DRAIN_SECONDS, self.buffer.size, self.in_flight,
+            )  # fmt: skip
+
+
 def install(app: faust.App, gate: CommitGate) -> None:
     """Give ``app`` source-partition transactions and commits gated by ``gate``.
 
@@ -150,6 +199,13 @@ def install(app: faust.App, gate: CommitGate) -> None:
     """
     transport = app.transport
     base_consumer = transport.Consumer
+    base_producer = transport.Producer
+    watches: list[_BufferWatch] = []
+
+    class WatchedProducer(base_producer):  # type: ignore[misc,valid-type]  # a class from faust
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            watches.append(_BufferWatch(self.buffer))
 
     class GatedConsumer(base_consumer):  # type: ignore[misc,valid-type]  # a class from faust
         def _base_new_offset(self, tp: Any) -> int | None:
@@ -161,7 +217,8 @@ def install(app: faust.App, gate: CommitGate) -> None:
                 # they reach the transaction would commit an event's offset without its state
                 # change: a crash then loses the change, and a graceful stop sends it after
                 # the last transaction ended. So drain the buffer first (no event is running).
-                await app.producer.buffer.flush()
+                for watch in watches:
+                    await watch.drain()
                 return await super().force_commit(
                     topics, start_new_transaction=start_new_transaction
                 )
@@ -199,4 +256,5 @@ def install(app: faust.App, gate: CommitGate) -> None:
             await super().on_partitions_revoked(revoked)
 
     transport.Consumer = GatedConsumer  # type: ignore[misc]
+    transport.Producer = WatchedProducer  # type: ignore[misc]
     transport.TransactionManager = SourceTransactionManager  # type: ignore[misc]

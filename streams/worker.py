@@ -97,10 +97,13 @@ def readiness(app: faust.App) -> dict[str, Any]:
     # TableManager's type in faust omits the recovery service it always has.
     recovered = bool(app.tables.recovery.completed.is_set())  # type: ignore[attr-defined]
     rebalancing = bool(getattr(app, "rebalancing", False))
-    # Partitions Faust holds back (table recovery pauses the streams): a partition that stays
-    # paused after recovery is a stalled partition, whatever its lag says.
+    # Stream partitions Faust holds back (table recovery pauses them): one that stays paused
+    # after recovery is stalled, whatever its lag says. Changelogs stay paused by design.
+    changelogs = set(app.tables.changelog_topics)
     paused = sorted(
-        f"{tp.topic}[{tp.partition}]" for tp in getattr(app.consumer, "_paused_partitions", ())
+        f"{tp.topic}[{tp.partition}]"
+        for tp in getattr(app.consumer, "_paused_partitions", ())
+        if tp.topic not in changelogs
     )
     return {
         "ready": bool(assigned) and recovered and not rebalancing,
