@@ -22,11 +22,10 @@ REVISIONS = 3  # each article is sent in three versions, in order
 
 @pytest.mark.partitions(6)
 @pytest.mark.skip(
-    reason="known bug (issue 6): across a takeover, Faust's exactly-once path still loses "
-    "the odd race. Of the last five runs two passed (9,000 inputs, none lost or twice); the "
-    "others lost 4 inputs (cause found and fixed: records fetched between recovery's seek and "
-    "the emptying of the stream queues), handled one input twice, and crashed once on a "
-    "changelog send outside a transaction. Kept to reproduce it; enable once fixed."
+    reason="known bug (issue 6): across a takeover Faust's recovery can still hand an input "
+    "over twice. With the seek after recovery, four runs lost nothing; two passed and two "
+    "handled 1 and 7 of 9,000 inputs twice (see README, Guarantees). Kept to reproduce it; "
+    "enable once fixed."
 )
 def test_kill_one_of_two_workers_and_bring_it_back(deployment: Deployment) -> None:
     d = deployment
