@@ -128,6 +128,8 @@ def main() -> None:
                         help="messages/s for the latency phase [0: half the measured "
                              "end-to-end rate]")  # fmt: skip
     parser.add_argument("--latency-seconds", type=int, default=10)
+    parser.add_argument("--scale-out", action="store_true",
+                        help="also run (b) with two workers in one group")  # fmt: skip
     parser.add_argument("--compare", action="store_true",
                         help="also run a plain Faust app doing the same parse + dedupe "
                              "(bench/naive_faust.py)")  # fmt: skip
@@ -145,7 +147,7 @@ def main() -> None:
     print(f"input: {args.n} distinct articles, mean {mean_size:.0f} bytes, "
           f"{args.partitions} partitions; {args.repeat} repetitions")  # fmt: skip
 
-    rates: dict[str, list[float]] = {"a": [], "b0": [], "b": [], "naive": []}
+    rates: dict[str, list[float]] = {"a": [], "b0": [], "b": [], "naive": [], "b2": []}
     for rep in range(args.repeat):
         tag = f"{run}-{rep}"
         # (a) plain aiokafka passthrough
@@ -160,9 +162,14 @@ def main() -> None:
         rates["b"].append(run_newswire(args, tag, bootstrap, workdir, values, True, last))
         if args.compare:
             rates["naive"].append(run_naive(args, tag, bootstrap, workdir, values))
+        if args.scale_out:
+            rates["b2"].append(
+                run_newswire(args, tag + "-x2", bootstrap, workdir, values, True, workers=2)
+            )
         print(f"  run {rep + 1}: (a) {rates['a'][-1]:,.0f} msg/s, (b0) {rates['b0'][-1]:,.0f}, "
               f"(b) {rates['b'][-1]:,.0f}"
               + (f", naive Faust {rates['naive'][-1]:,.0f}" if args.compare else "")
+              + (f", two workers {rates['b2'][-1]:,.0f}" if args.scale_out else "")
               + " articles/s")  # fmt: skip
 
     med = {k: statistics.median(v) for k, v in rates.items() if v}
@@ -172,6 +179,9 @@ def main() -> None:
     print(f"(b) Newswire, everything: {med['b']:,.0f} articles/s")
     print(f"    ratio (b)/(a): {med['b'] / med['a']:.1%} (target 25%); enrichment keeps "
           f"{med['b'] / med['b0']:.0%} of the throughput without it (b)/(b0)")  # fmt: skip
+    if args.scale_out:
+        print(f"(d) two Newswire workers in one group: {med['b2']:,.0f} articles/s, "
+              f"{med['b2'] / med['b']:.2f}x one worker (target 1.6x)")  # fmt: skip
     if args.compare:
         print(f"(c) plain Faust, one agent, await send per event, same parse + enrich + dedupe: "
               f"{med['naive']:,.0f} articles/s; (b)/(c) {med['b'] / med['naive']:.2f}")  # fmt: skip
@@ -240,8 +250,10 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
     values: list[bytes],
     enrich: bool,
     latency: bool = False,
+    workers: int = 1,
 ) -> float:
-    """Backlog throughput of one worker; with ``latency``, also latency and peak RSS."""
+    """Backlog throughput of ``workers`` workers in one group; with ``latency`` (one worker),
+    also latency and peak RSS."""
     # The caller's NEWSWIRE_* tuning (commit interval, store...) applies; names are the run's.
     env = dict(os.environ)
     env.update({
@@ -262,6 +274,18 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
     asyncio.run(produce(bootstrap, settings.topic_raw, values))
     (workdir / run).mkdir(parents=True, exist_ok=True)
     worker = start_worker(env, workdir / run / "worker.log")
+    # More workers in the same group: each its own web port and state folder.
+    others = [
+        start_worker(
+            {
+                **env,
+                "NEWSWIRE_WEB_PORT": str(16066 + i),
+                "NEWSWIRE_STATE_DIR": str(workdir / run / f"w{i}"),
+            },
+            workdir / run / f"worker-{i}.log",
+        )
+        for i in range(1, workers)
+    ]
     rss: list[int] = []
     log = workdir / run / "worker.log"
     try:
@@ -309,7 +333,8 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
         print(f"    worker peak RSS: {max(rss) / MIB:.0f} MiB")
         return rate
     finally:
-        _stop(worker)
+        for w in (worker, *others):
+            _stop(w)
 
 
 if __name__ == "__main__":
