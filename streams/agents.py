@@ -20,7 +20,8 @@ import faust
 from aiokafka.partitioner import DefaultPartitioner
 
 from . import jsonio
-from .events import IngestMeta
+from .errors import InternalError
+from .events import IngestMeta, dead_letter
 from .metrics import Metrics
 from .pipeline import (
     Parsed,
@@ -66,6 +67,13 @@ def _ingest_meta(message: Any) -> IngestMeta:
         timestamp_ms=round(ts * 1000) if ts else None,
         key=message.key,
     )
+
+
+def _require(record: Any, *fields: str) -> None:
+    """Raise KeyError unless ``record`` is an object with every one of ``fields``."""
+    missing = [f for f in fields if f not in record] if isinstance(record, dict) else fields
+    if missing:
+        raise KeyError(f"missing {', '.join(missing)}")
 
 
 async def _each_event(
@@ -145,12 +153,32 @@ class _Handlers:
             return
         await self.topics.parsed.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.draft))
 
+    async def _unreadable(self, event: Any, exc: Exception) -> None:
+        """A record on an internal topic that our own agents did not write in this form (a
+        stray producer, a format from another version): to the DLQ, not a stopped agent."""
+        message = event.message
+        error = InternalError(f"unreadable record on {message.topic}: {type(exc).__name__}: {exc}")
+        raw: bytes = event.value or b""
+        record = dead_letter(raw, error, _ingest_meta(message), failed_at=datetime.now(UTC))
+        self.metrics.dead_letters.labels(error.reason).inc()
+        logger.warning(
+            "dead letter %s[%d] offset=%d reason=%s: %s",
+            message.topic, message.partition, message.offset, error.reason, error.message,
+        )  # fmt: skip
+        await self.topics.dlq.send(key=message.key, value=jsonio.dumps(record))
+
     async def dedupe_one(self, event: Any) -> None:
         key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
-        draft = jsonio.loads(event.value)
         started = time.perf_counter()
         now = datetime.now(UTC)
-        self.clock.advance(publish_time(draft, now), now)
+        try:
+            draft = jsonio.loads(event.value)
+            _require(draft, "content_hash", "title", "lead", "body", "ingest")
+            published = publish_time(draft, now)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            await self._unreadable(event, exc)
+            return
+        self.clock.advance(published, now)
         horizon = self.clock.horizon()
         outcome = dedupe_stage(Parsed(key, draft), store=self.store, now=now, horizon=horizon)
         self._expire_dedupe(event.message.partition, horizon)
@@ -167,10 +195,16 @@ class _Handlers:
         self._observe_latency(draft)
 
     async def story_one(self, event: Any) -> None:
-        request = Published.from_story_request(jsonio.loads(event.value))
         started = time.perf_counter()
         now = datetime.now(UTC)
-        self.story_clock.advance(publish_time(request.event, now), now)
+        try:
+            request = Published.from_story_request(jsonio.loads(event.value))
+            _require(request.event, "event_type", "ingest")
+            published = publish_time(request.event, now)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            await self._unreadable(event, exc)
+            return
+        self.story_clock.advance(published, now)
         horizon = self.story_clock.horizon()
         outcome = story_stage(
             request,

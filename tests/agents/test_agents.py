@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -108,3 +109,36 @@ async def test_story_agent_publishes_with_story_and_counts_a_join(
     assert newswire.metrics.story_joins._value.get() == 1
     created = newswire.metrics.events_published.labels(newswire.settings.topic_enriched, "created")
     assert created._value.get() == 2
+
+
+@pytest.mark.parametrize("agent_name", ["dedupe", "story"])
+async def test_unreadable_internal_record_goes_to_dlq_and_the_agent_goes_on(
+    newswire: Newswire, monkeypatch: pytest.MonkeyPatch, agent_name: str
+) -> None:
+    dlq, to_story, enriched = AsyncMock(), AsyncMock(), AsyncMock()
+    monkeypatch.setattr(newswire.topics.dlq, "send", dlq)
+    monkeypatch.setattr(newswire.topics.stories, "send", to_story)
+    monkeypatch.setattr(newswire.topics.enriched, "send", enriched)
+    now = datetime.now(UTC)
+    parsed = parse_stage(synthetic_article(72_001), ingest=IngestMeta("t", 0, 0), now=now,
+                         max_bytes=1 << 21)  # fmt: skip
+    assert isinstance(parsed, Parsed)
+    if agent_name == "dedupe":
+        good, key = jsonio.dumps(parsed.draft), parsed.key.encode()
+    else:
+        published = dedupe_stage(parsed, store=DictSeenStore(), now=now)
+        assert isinstance(published, Published)
+        good, key = jsonio.dumps(story_request(published)), STORY_KEY
+    garbage = [b"\xff not json", b'{"event": 1}', b"[1, 2]"]
+    agent = getattr(newswire.agents, agent_name)
+    async with agent.test_context() as context:
+        for value in garbage:
+            await context.put(value, key=key)
+        await context.put(good, key=key)
+    dead = sent(dlq)
+    assert [d["reason"] for d in dead] == ["internal_error"] * len(garbage)
+    assert [base64.b64decode(d["original"]) for d in dead] == garbage
+    assert all("unreadable record on" in d["message"] for d in dead)
+    # The good record after the garbage is still handled.
+    assert len((to_story if agent_name == "dedupe" else enriched).await_args_list) == 1
+    assert newswire.metrics.dead_letters.labels("internal_error")._value.get() == len(garbage)
