@@ -229,6 +229,17 @@ def install(app: faust.App, gate: CommitGate) -> None:
         def _new_consumer_thread(self) -> Any:
             return _EndOffsetsThread(self, loop=self.loop, beacon=self.beacon)
 
+        def resume_partitions(self, tps: Any) -> None:
+            # Recovery resumes the stream partitions while the flow is on (it was turned on
+            # to read the changelogs) and only then seeks them to their committed offsets:
+            # records fetched from the old position in between were handled, and handled
+            # again after the seek (two-worker test). Hold the flow until resume_flow below.
+            tps = set(tps)
+            if any(not self._is_changelog_tp(tp) for tp in tps):
+                self.stop_flow()
+                app.flow_control.suspend()
+            super().resume_partitions(tps)
+
         def resume_flow(self) -> None:
             # Recovery seeks the stream partitions to their committed offsets, resumes them,
             # and only then resumes the app's flow control, which empties the stream queues.
@@ -239,6 +250,22 @@ def install(app: faust.App, gate: CommitGate) -> None:
                 self._reseek = asyncio.ensure_future(self._seek_then_resume())
                 return
             super().resume_flow()
+
+        async def seek_to_committed(self) -> Any:
+            committed = await super().seek_to_committed()
+            # aiokafka leaves a partition without a committed offset at its fetch position,
+            # which may be past records fetched and then dropped when the flow stopped. Read
+            # it from the start, as the group's first reader does (auto_offset_reset=earliest).
+            fresh = [
+                tp
+                for tp, offset in committed.items()
+                if not offset and not self._is_changelog_tp(tp)
+            ]
+            if fresh and app.conf.consumer_auto_offset_reset == "earliest":
+                # An explicit offset: aiokafka's seek_to_beginning leaves the position unset
+                # until its fetcher resets it, and Faust's livelock check asserts on that.
+                await self.seek_wait(await self.earliest_offsets(*fresh))
+            return committed
 
         async def _seek_then_resume(self) -> None:
             try:

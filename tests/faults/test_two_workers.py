@@ -21,12 +21,6 @@ REVISIONS = 3  # each article is sent in three versions, in order
 
 
 @pytest.mark.partitions(6)
-@pytest.mark.skip(
-    reason="known bug (issue 6): across a takeover Faust's recovery can still hand an input "
-    "over twice. With the seek after recovery, four runs lost nothing; two passed and two "
-    "handled 1 and 7 of 9,000 inputs twice (see README, Guarantees). Kept to reproduce it; "
-    "enable once fixed."
-)
 def test_kill_one_of_two_workers_and_bring_it_back(deployment: Deployment) -> None:
     d = deployment
     first = 800_000

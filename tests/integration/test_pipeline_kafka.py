@@ -119,12 +119,6 @@ def test_sigkilled_worker_restarts_without_losing_or_recreating(deployment: Depl
     assert len(revisions) == len(out["enriched"]), "no revision number was used twice"
 
 
-@pytest.mark.skip(
-    reason="known bug (issue 6): a worker restarted after SIGTERM still handles an input a "
-    "second time now and then (one extra duplicate notice in a CI run, after four clean "
-    "passes; it was about one run in four before this session's fixes). Kept to reproduce "
-    "it; enable once fixed."
-)
 @pytest.mark.parametrize("store", ["memory://", "rocksdb://"])
 def test_graceful_restart_handles_nothing_twice(deployment: Deployment, store: str) -> None:
     """SIGTERM, restart, send everything again: each input has exactly one outcome.
