@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from itertools import islice
 from typing import Any
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -28,7 +29,8 @@ def _identifier() -> Any:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language, or ``und`` when the model is not sure."""
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < 12:
+    # Stop at the 12th letter: counting all 800 characters cost a twentieth of parsing.
+    if next(islice((ch for ch in sample if ch.isalpha()), 11, None), None) is None:
         return "und"
     code, confidence = _identifier().classify(sample)
     return str(code) if confidence >= MIN_CONFIDENCE else "und"

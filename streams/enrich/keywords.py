@@ -3,8 +3,8 @@ frequency) and topics from the taxonomy in ``data/topics.json``."""
 
 from __future__ import annotations
 
+import heapq
 import re
-from itertools import pairwise
 
 from .lexicon import Lexicon
 
@@ -39,31 +39,36 @@ def _phrases(text: str, stop: frozenset[str]) -> list[list[str]]:
 
 def keywords(text: str, lex: Lexicon) -> list[tuple[str, float]]:
     """The top phrases with scores scaled so the best is 1.0."""
-    phrases = _phrases(text, lex.stopwords)
     freq: dict[str, int] = {}
     degree: dict[str, int] = {}
-    for p in phrases:
+    counts: dict[tuple[str, ...], int] = {}
+    for p in _phrases(text, lex.stopwords):
         for w in p:
             freq[w] = freq.get(w, 0) + 1
             degree[w] = degree.get(w, 0) + len(p)
-    scores: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    for p in phrases:
-        key = " ".join(p)
-        scores[key] = sum(degree[w] / freq[w] for w in p)
+        key = tuple(p)
         counts[key] = counts.get(key, 0) + 1
-    # A phrase seen more than once outranks a one-off of the same score.
-    ranked = sorted(scores, key=lambda k: (-(scores[k] * (1 + 0.5 * (counts[k] - 1))), k))[:_TOP]
-    if not ranked:
+    if not counts:
         return []
-    best = scores[ranked[0]] * (1 + 0.5 * (counts[ranked[0]] - 1))
-    return [(k, round(scores[k] * (1 + 0.5 * (counts[k] - 1)) / best, 3)) for k in ranked]
+    # A phrase seen more than once outranks a one-off of the same score.
+    scored = [
+        (sum(degree[w] / freq[w] for w in p) * (1 + 0.5 * (n - 1)), " ".join(p))
+        for p, n in counts.items()
+    ]
+    ranked = heapq.nsmallest(_TOP, scored, key=lambda s: (-s[0], s[1]))
+    best = ranked[0][0]
+    return [(phrase, round(score / best, 3)) for score, phrase in ranked]
 
 
 def topics(text: str, lex: Lexicon) -> list[tuple[str, float]]:
     """Topics whose terms the text uses, scored by the sum of their weights (capped at 1)."""
     words = _WORD.findall(text.lower())
-    present = set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+    present = set(words)
+    # Terms of several words are looked for only where one could start, not at every word.
+    starts, longest = lex.topic_phrase_starts, lex.topic_phrase_longest
+    for i, word in enumerate(words):
+        if word in starts:
+            present.update(" ".join(words[i : i + n]) for n in range(2, longest + 1))
     found = []
     for topic, terms in lex.topics.items():
         score = min(1.0, sum(weight for term, weight in terms.items() if term in present))

@@ -33,6 +33,8 @@ class Lexicon:
     stopwords: frozenset[str]
     topics: dict[str, dict[str, float]]
     topic_min_score: float
+    topic_phrase_starts: frozenset[str]  # first words of the topic terms of several words
+    topic_phrase_longest: int  # words in the longest topic term
     places: dict[str, Any]
 
 
@@ -49,6 +51,7 @@ def lexicon() -> Lexicon:
         w for line in _read("stopwords.txt").splitlines() if not line.startswith("#")
         for w in line.split()
     }  # fmt: skip
+    terms = [term for weights in topics["topics"].values() for term in weights]
     return Lexicon(
         roles=_phrases(lx["roles"]),
         role_heads=frozenset(r.split()[-1] for r in lx["roles"]),
@@ -66,5 +69,7 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(stop),
         topics={k: dict(v) for k, v in topics["topics"].items()},
         topic_min_score=float(topics["min_score"]),
+        topic_phrase_starts=frozenset(t.split()[0] for t in terms if " " in t),
+        topic_phrase_longest=max(len(t.split()) for t in terms),
         places=json.loads(_read("places.json")),
     )

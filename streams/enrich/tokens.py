@@ -7,6 +7,7 @@ Regular expressions do the scanning in C; Python only looks at the few spans the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 __all__ = ["Word", "capitalised_runs", "sentences", "words_before", "words_in"]
@@ -44,8 +45,12 @@ def capitalised_runs(text: str, *, organisations: bool = False) -> list[tuple[in
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
     """The words (and commas) of ``text[start:end]``, possessive 's split off."""
+    return _words(_WORD.finditer(text, start, end))
+
+
+def _words(matches: Iterable[re.Match[str]]) -> list[Word]:
     out: list[Word] = []
-    for m in _WORD.finditer(text, start, end):
+    for m in matches:
         w = m.group()
         if w.endswith("'s") and len(w) > 2:
             out.append(Word(w[:-2], m.start(), m.end() - 2))
@@ -60,7 +65,9 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
 def words_before(text: str, at: int, count: int, *, reach: int = 80) -> list[Word]:
     """Up to ``count`` words right before offset ``at`` on the same line."""
     line_start = text.rfind("\n", 0, at) + 1
-    return words_in(text, max(line_start, at - reach), at)[-count:]
+    # Only the last few matches become words: most callers want one to five of ~15.
+    matches = list(_WORD.finditer(text, max(line_start, at - reach), at))
+    return _words(matches[-count:])[-count:]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -103,3 +103,13 @@ def test_non_english_articles_get_empty_entities() -> None:
     a = Article(source="t", title="عنوان", lead=None, body=("متن خبر",), language="fa")
     e = enrich(a).to_dict()
     assert e["entities"] == {"persons": [], "organizations": [], "locations": []}
+
+
+def test_topic_terms_of_two_and_three_words_count() -> None:
+    # "secretary of state" (0.3) alone reaches the topic threshold; so does "foreign minister".
+    for text in ("The Secretary of State arrived late.", "The foreign minister arrived late."):
+        topics = {t["topic"]: t["score"] for t in enrich(article(text)).to_dict()["topics"]}
+        assert topics.get("diplomacy", 0) >= 0.3, text
+    # The words apart do not make the term.
+    scattered = enrich(article("The secretary said the state of the roads was poor.")).to_dict()
+    assert "diplomacy" not in {t["topic"] for t in scattered["topics"]}
