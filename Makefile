@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 .PHONY: help install lint typecheck test test-unit test-integration kafka-start kafka-stop \
-        kafka-status demo bench clean
+        kafka-status demo bench bench-memory clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,6 +50,9 @@ demo: install ## Local Kafka + a worker + the samples; shows the events (Ctrl-C 
 bench: install kafka-start ## Core cost per article, then throughput and latency (bench/README.md)
 	$(BIN)/python bench/core.py
 	$(BIN)/python bench/pipeline.py
+
+bench-memory: install kafka-start ## Worker RSS over 500k new articles, state at retention (~30 min)
+	$(BIN)/python bench/memory.py
 
 clean: kafka-stop ## Remove the venv and the local state (Kafka data, worker state)
 	rm -rf $(VENV) .newswire .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -230,10 +230,10 @@ def run_naive(
         records = _collect_rate(env["NAIVE_SINK"], len(values), bootstrap, [], worker.pid, log)
         return _rate(records)
     finally:
-        _stop(worker)
+        stop_worker(worker)
 
 
-def _stop(worker: subprocess.Popen[bytes]) -> None:
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
     worker.terminate()
     try:
         worker.wait(30)
@@ -334,7 +334,7 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
         return rate
     finally:
         for w in (worker, *others):
-            _stop(w)
+            stop_worker(w)
 
 
 if __name__ == "__main__":
