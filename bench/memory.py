@@ -89,13 +89,20 @@ async def watch(args: argparse.Namespace, pid: int, done: list[int]) -> dict[int
             raise SystemExit("the worker exited; see its log")
         await asyncio.sleep(2)
         metrics = scrape()
-        done[0] = int(metrics.get("newswire_messages_consumed_total", 0))
+        # Handled means an outcome is out: an event, a duplicate notice or a dead letter. The
+        # consumed count runs ahead of it by whatever waits on the internal topics.
+        done[0] = int(
+            metrics.get("newswire_events_published_total", 0)
+            + metrics.get("newswire_duplicates_total", 0)
+            + metrics.get("newswire_dead_letters_total", 0)
+        )
         if done[0] >= next_report:
             rss = proc.memory_info().rss / MIB
             at[next_report] = rss
             elapsed = time.monotonic() - started
             print(
                 f"{done[0]:>8,} articles  RSS {rss:6.0f} MiB  "
+                f"read {metrics.get('newswire_messages_consumed_total', 0):>8,.0f}  "
                 f"dedupe entries {metrics.get('newswire_dedupe_table_entries', 0):>7,.0f}  "
                 f"story entries {metrics.get('newswire_story_table_entries', 0):>7,.0f}  "
                 f"{done[0] / elapsed:5.0f} articles/s",
