@@ -12,7 +12,14 @@ from aiokafka.errors import KafkaError
 from .security import KafkaConnection
 from .settings import Settings
 
-__all__ = ["TopicSpec", "broker_answers", "ensure_topics", "list_topics", "topic_specs"]
+__all__ = [
+    "TopicSpec",
+    "broker_answers",
+    "ensure_topics",
+    "list_topics",
+    "topic_specs",
+    "wait_for_leaders",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -84,13 +91,13 @@ async def ensure_topics(settings: Settings) -> dict[str, str]:
                 states[name] = "exists"
             else:
                 raise KafkaError(f"cannot create topic {name}: error {code}: {message}")
-        await _wait_for_leaders(client, [s.name for s in specs])
+        await wait_for_leaders(client, [s.name for s in specs])
     finally:
         await client.close()
     return states
 
 
-async def _wait_for_leaders(client: AIOKafkaAdminClient, names: list[str]) -> None:
+async def wait_for_leaders(client: AIOKafkaAdminClient, names: list[str]) -> None:
     """Wait until every partition of ``names`` has a leader.
 
     A topic is created before the broker can serve it. A worker that joins its group in that

@@ -1,0 +1,32 @@
+"""The worker's log level holds for Faust's and aiokafka's loggers too."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import faust
+import pytest
+
+from streams.worker import _Worker
+
+
+@pytest.fixture
+def root_logger() -> Iterator[logging.Logger]:
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    yield root
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+async def test_warning_level_leaves_debug_calls_cheap(root_logger: logging.Logger) -> None:
+    app = faust.App("newswire-log-test", broker="kafka://127.0.0.1:9092")
+    # Faust's own worker lowers the root logger to DEBUG for its spinner: the reason for ours.
+    faust.Worker(app, loglevel="WARNING", quiet=True)._setup_logging()
+    assert logging.getLogger("faust.topics").isEnabledFor(logging.DEBUG)
+
+    _Worker(app, loglevel="WARNING", quiet=True)._setup_logging()
+    assert root_logger.level == logging.WARNING
+    for name in ("faust.topics", "aiokafka.producer", "mode"):
+        assert not logging.getLogger(name).isEnabledFor(logging.INFO), name
