@@ -24,10 +24,9 @@ from pathlib import Path
 
 import psutil
 from aiokafka import AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient
 from pipeline import MIB, start_worker, stop_worker
 
-from streams.admin import ensure_topics, topic_specs
+from streams.admin import delete_deployment_topics, ensure_topics
 from streams.settings import Settings
 from streams.synthetic import synthetic_article
 
@@ -113,15 +112,6 @@ async def watch(args: argparse.Namespace, pid: int, done: list[int]) -> dict[int
     return at
 
 
-async def delete_topics(bootstrap: str, names: list[str]) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        await admin.delete_topics(names)
-    finally:
-        await admin.close()
-
-
 async def run(args: argparse.Namespace, env: dict[str, str], settings: Settings) -> None:
     workdir = Path(env["NEWSWIRE_STATE_DIR"])
     worker = start_worker(env, workdir / "worker.log")
@@ -181,8 +171,7 @@ def main() -> None:
         asyncio.run(run(args, env, settings))
     finally:
         # Hundreds of MB per 100k articles: give the disk back.
-        names = [spec.name for spec in topic_specs(settings)]
-        asyncio.run(delete_topics(settings.kafka_bootstrap, names))
+        asyncio.run(delete_deployment_topics(settings))
 
 
 if __name__ == "__main__":

@@ -44,6 +44,18 @@ async def create_topic(bootstrap: str, name: str, partitions: int) -> None:
         await admin.close()
 
 
+async def delete_run_topics(bootstrap: str, prefixes: tuple[str, ...]) -> None:
+    """Delete the topics a benchmark run made (its names start with one of ``prefixes``)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        names = [n for n in await admin.list_topics() if n.startswith(prefixes)]
+        if names:
+            await admin.delete_topics(names)
+    finally:
+        await admin.close()
+
+
 async def produce(bootstrap: str, topic: str, values: list[bytes]) -> float:
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap, acks="all", linger_ms=5, max_batch_size=256 * 1024
@@ -153,6 +165,17 @@ def main() -> None:
     print(f"input: {args.n} distinct articles, mean {mean_size:.0f} bytes, "
           f"{args.partitions} partitions; {args.repeat} repetitions")  # fmt: skip
 
+    try:
+        measure(args, run, bootstrap, workdir, values)
+    finally:
+        # Every partition keeps files open on the broker; a run's topics are not needed after it.
+        asyncio.run(delete_run_topics(bootstrap, (f"bench-{run}", f"bench-naive-{run}")))
+
+
+def measure(
+    args: argparse.Namespace, run: str, bootstrap: str, workdir: Path, values: list[bytes]
+) -> None:
+    """The repetitions, then the medians and ratios."""
     rates: dict[str, list[float]] = {"a": [], "b0": [], "b": [], "naive": [], "b2": []}
     for rep in range(args.repeat):
         tag = f"{run}-{rep}"

@@ -15,6 +15,7 @@ from .settings import Settings
 __all__ = [
     "TopicSpec",
     "broker_answers",
+    "delete_deployment_topics",
     "ensure_topics",
     "list_topics",
     "topic_specs",
@@ -120,6 +121,27 @@ async def wait_for_leaders(client: AIOKafkaAdminClient, names: list[str]) -> Non
             logger.warning("topics without a leader yet, starting anyway: %s", ", ".join(waiting))
             return
         await asyncio.sleep(0.2)
+
+
+async def delete_deployment_topics(settings: Settings) -> list[str]:
+    """Delete every topic of the deployment ``settings`` names; returns the names deleted.
+
+    For tests and benchmarks, which make a deployment per run: its four topics, and the
+    internal ones Faust names after the app id (re-keys, changelogs, the assignor's). A broker
+    keeps files open for every partition, and thousands of leftover ones exhaust its file
+    descriptors (seen on a developer's local Kafka, which then stopped accepting connections).
+    """
+    client = await _admin(settings)
+    try:
+        own = {s.name for s in topic_specs(settings)}
+        names = sorted(
+            n for n in await client.list_topics() if n in own or n.startswith(f"{settings.app_id}-")
+        )
+        if names:
+            await client.delete_topics(names)
+    finally:
+        await client.close()
+    return names
 
 
 async def list_topics(settings: Settings) -> dict[str, int]:

@@ -396,10 +396,22 @@ def kafka_start(port: int) -> None:
 
 
 @kafka.command("stop")
-def kafka_stop() -> None:
+@click.option(
+    "--wipe", is_flag=True,
+    help="Also delete its topics and metadata: the next start is an empty broker.",
+)  # fmt: skip
+def kafka_stop(wipe: bool) -> None:
     """Stop the local broker started by `newswire kafka start`."""
+    from .localkafka import LocalKafkaError
+
     local = _local(9092)
     click.echo("Kafka stopped" if local.stop() else "Kafka was not running")
+    if wipe:
+        try:
+            wiped = local.wipe()
+        except LocalKafkaError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"its data deleted ({local.data})" if wiped else "it had no data")
 
 
 @kafka.command("status")

@@ -314,6 +314,15 @@ class LocalKafka:
         self.port_file.unlink(missing_ok=True)
         return True
 
+    def wipe(self) -> bool:
+        """Delete the broker's topics and metadata (it must be stopped); False if none."""
+        if self._pid() is not None:
+            raise LocalKafkaError("the local Kafka is running; stop it before wiping its data")
+        if not self.data.exists():
+            return False
+        shutil.rmtree(self.data)
+        return True
+
     def status(self) -> KafkaStatus:
         """Whether our broker runs, its pid and port, and whether it answers."""
         pid = self._pid()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import re
 import signal
@@ -19,9 +20,10 @@ from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
 from streams import jsonio
-from streams.admin import broker_answers, ensure_topics
+from streams.admin import broker_answers, delete_deployment_topics, ensure_topics
 from streams.clients import end_offsets, produce_inputs, tail_topic
 from streams.settings import Settings
 
@@ -193,6 +195,12 @@ def deployment(
             d.stop(proc, signal.SIGKILL)
         for log in d.log_files:
             log.close()
+        # The broker outlives the test run: leftover topics would pile up on it run after run.
+        try:
+            asyncio.run(delete_deployment_topics(d.settings))
+        except (KafkaError, OSError) as exc:
+            # Not the test's failure; a broker that is down now has failed the test already.
+            logging.getLogger(__name__).warning("could not delete the test's topics: %r", exc)
 
 
 def wait_for(

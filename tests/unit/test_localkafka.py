@@ -52,6 +52,21 @@ def test_status_and_stop_when_nothing_runs(tmp_path: Path) -> None:
     assert kafka.status().running is False
 
 
+def test_wipe_deletes_the_data_of_a_stopped_broker_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    kafka = LocalKafka(tmp_path)
+    assert kafka.wipe() is False
+    (kafka.data / "test-topic-0").mkdir(parents=True)
+    monkeypatch.setattr(kafka, "_pid", lambda: 4242)
+    with pytest.raises(LocalKafkaError, match="stop it before wiping"):
+        kafka.wipe()
+    assert (kafka.data / "test-topic-0").is_dir()
+    monkeypatch.setattr(kafka, "_pid", lambda: None)
+    assert kafka.wipe() is True
+    assert not kafka.data.exists()
+
+
 def test_a_cluster_id_starting_with_a_dash_is_not_read_as_an_option(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
