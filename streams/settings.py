@@ -57,7 +57,7 @@ class Settings:
     web_host: str = "127.0.0.1"
     web_port: int = 6066
     max_input_bytes: int = 2 * 1024 * 1024
-    commit_interval: float = 1.0
+    commit_interval: float = 0.05
     story_max_distance: int = 3
     retention_days: float = 30.0
     enrich: bool = True

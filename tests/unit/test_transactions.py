@@ -1,10 +1,13 @@
-"""The commit's wait for the producer buffer, with a stand-in buffer (no broker)."""
+"""The commit's wait for the producer buffer and its concurrent transaction commits, with
+stand-ins for Faust's buffer and aiokafka's producers (no broker)."""
 
 from __future__ import annotations
 
 import asyncio
 
-from streams.transactions import _BufferWatch
+import pytest
+
+from streams.transactions import _BufferWatch, commit_concurrently
 
 
 class _Buffer:
@@ -50,3 +53,54 @@ async def test_drain_returns_at_once_when_nothing_is_buffered() -> None:
     watch = _BufferWatch(_Buffer())
     await asyncio.wait_for(watch.drain(), timeout=5)
     assert watch.in_flight == 0
+
+
+class _TxnProducer:
+    """A transactional producer that records its calls; its first step waits for ``gate``."""
+
+    def __init__(self, name: str, log: list[str], gate: asyncio.Event, fail: bool = False) -> None:
+        self.name, self.log, self.gate, self.fail = name, log, gate, fail
+
+    async def send_offsets_to_transaction(self, offsets: dict[str, int], group_id: str) -> None:
+        self.log.append(f"{self.name} offsets {offsets} {group_id}")
+        await self.gate.wait()
+        if self.fail:
+            raise RuntimeError(f"{self.name} fenced")
+
+    async def commit_transaction(self) -> None:
+        self.log.append(f"{self.name} commit")
+
+    async def begin_transaction(self) -> None:
+        self.log.append(f"{self.name} begin")
+
+
+async def test_transactions_commit_together_and_a_failure_comes_after_all() -> None:
+    log: list[str] = []
+    gate = asyncio.Event()
+    producers = {tid: _TxnProducer(tid, log, gate, fail=tid == "p1") for tid in ("p0", "p1", "p2")}
+    locks = {tid: asyncio.Lock() for tid in producers}
+    offsets = {tid: {f"topic-{tid}": 10} for tid in producers}
+    committing = asyncio.ensure_future(commit_concurrently(producers, locks, offsets, "group"))
+    for _ in range(5):
+        await asyncio.sleep(0)
+    # Every transaction has started before any finished: none waits for another.
+    assert sorted(log) == [f"{tid} offsets {{'topic-{tid}': 10}} group" for tid in producers]
+    gate.set()
+    with pytest.raises(RuntimeError, match="p1 fenced"):
+        await asyncio.wait_for(committing, timeout=5)
+    # The failed one stops there; the others committed and began their next transaction.
+    for tid in ("p0", "p2"):
+        assert log.index(f"{tid} commit") < log.index(f"{tid} begin")
+    assert "p1 commit" not in log
+
+
+async def test_an_unknown_transaction_is_skipped() -> None:
+    log: list[str] = []
+    gate = asyncio.Event()
+    gate.set()
+    producers = {"p0": _TxnProducer("p0", log, gate)}
+    await commit_concurrently(
+        producers, {"p0": asyncio.Lock()}, {"p0": {"t": 1}, "gone": {"t": 2}}, "g",
+        start_new=False,
+    )  # fmt: skip
+    assert log == ["p0 offsets {'t': 1} g", "p0 commit"]
