@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import re
 import time
@@ -144,6 +145,8 @@ def main() -> None:
                         help="most articles produced ahead of the worker [20000]")  # fmt: skip
     parser.add_argument("--timeout", type=float, default=4 * 3600, help="seconds [14400]")
     args = parser.parse_args()
+    # aiokafka warns about each retried produce to a fresh topic; that buries the figures.
+    logging.getLogger("aiokafka").setLevel(logging.ERROR)
     if not 0 < args.first <= args.n or args.every > args.first:
         parser.error("need 0 < --every <= --first <= -n")
 
