@@ -23,10 +23,11 @@ def root_logger() -> Iterator[logging.Logger]:
 async def test_warning_level_leaves_debug_calls_cheap(root_logger: logging.Logger) -> None:
     app = faust.App("newswire-log-test", broker="kafka://127.0.0.1:9092")
     # Faust's own worker lowers the root logger to DEBUG for its spinner: the reason for ours.
-    faust.Worker(app, loglevel="WARNING", quiet=True)._setup_logging()
+    # redirect_stdouts off: it would send this test session's stdout into the logger.
+    faust.Worker(app, loglevel="WARNING", quiet=True, redirect_stdouts=False)._setup_logging()
     assert logging.getLogger("faust.topics").isEnabledFor(logging.DEBUG)
 
-    _Worker(app, loglevel="WARNING", quiet=True)._setup_logging()
+    _Worker(app, loglevel="WARNING", quiet=True, redirect_stdouts=False)._setup_logging()
     assert root_logger.level == logging.WARNING
     for name in ("faust.topics", "aiokafka.producer", "mode"):
         assert not logging.getLogger(name).isEnabledFor(logging.INFO), name
