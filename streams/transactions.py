@@ -82,6 +82,7 @@ class CommitGate:
         self._idle.set()
         self._open = asyncio.Event()
         self._open.set()
+        self._committing = asyncio.Lock()
 
     @asynccontextmanager
     async def event(self) -> AsyncIterator[None]:
@@ -98,13 +99,18 @@ class CommitGate:
 
     @asynccontextmanager
     async def commit(self) -> AsyncIterator[None]:
-        """Hold while committing: no event is half done, and none starts."""
-        self._open.clear()
-        try:
-            await self._idle.wait()
-            yield
-        finally:
-            self._open.set()
+        """Hold while committing: no event is half done, and none starts.
+
+        One commit at a time. The timer's commit and a rebalance's can overlap, and the first
+        to finish would otherwise reopen the gate while the other still commits.
+        """
+        async with self._committing:
+            self._open.clear()
+            try:
+                await self._idle.wait()
+                yield
+            finally:
+                self._open.set()
 
 
 def _next_offset(consumer: Any, tp: Any) -> int | None:

@@ -26,6 +26,7 @@ from streams import jsonio
 from streams.admin import broker_answers, delete_deployment_topics, ensure_topics
 from streams.clients import end_offsets, produce_inputs, tail_topic
 from streams.settings import Settings
+from tests.conftest import CALL_FAILED
 
 BOOTSTRAP = os.environ.get("NEWSWIRE_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
 OUTPUT_KEYS = ("enriched", "duplicates", "dlq")
@@ -196,11 +197,21 @@ def deployment(
         for log in d.log_files:
             log.close()
         # The broker outlives the test run: leftover topics would pile up on it run after run.
-        try:
-            asyncio.run(delete_deployment_topics(d.settings))
-        except (KafkaError, OSError) as exc:
-            # Not the test's failure; a broker that is down now has failed the test already.
-            logging.getLogger(__name__).warning("could not delete the test's topics: %r", exc)
+        # A failed test keeps them, with its worker logs, for the post-mortem.
+        if request.node.stash.get(CALL_FAILED, False):
+            logging.getLogger(__name__).warning(
+                "test failed: topics of app id %s kept", d.settings.app_id
+            )
+        else:
+            _delete_topics(d)
+
+
+def _delete_topics(d: Deployment) -> None:
+    try:
+        asyncio.run(delete_deployment_topics(d.settings))
+    except (KafkaError, OSError) as exc:
+        # Not the test's failure; a broker that is down now has failed the test already.
+        logging.getLogger(__name__).warning("could not delete the test's topics: %r", exc)
 
 
 def wait_for(

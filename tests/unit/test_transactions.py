@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from streams.transactions import _BufferWatch, commit_concurrently
+from streams.transactions import CommitGate, _BufferWatch, commit_concurrently
 
 
 class _Buffer:
@@ -104,3 +104,35 @@ async def test_an_unknown_transaction_is_skipped() -> None:
         start_new=False,
     )  # fmt: skip
     assert log == ["p0 offsets {'t': 1} g", "p0 commit"]
+
+
+async def test_overlapping_commits_keep_the_gate_shut_until_the_last_ends() -> None:
+    gate = CommitGate()
+    order: list[str] = []
+    release_first = asyncio.Event()
+
+    async def commit(name: str, release: asyncio.Event | None) -> None:
+        async with gate.commit():
+            order.append(f"{name} in")
+            if release is not None:
+                await release.wait()
+            order.append(f"{name} out")
+
+    async def event() -> None:
+        async with gate.event():
+            order.append("event")
+
+    first = asyncio.ensure_future(commit("timer", release_first))
+    await asyncio.sleep(0)
+    second = asyncio.ensure_future(commit("rebalance", None))
+    waiting_event = asyncio.ensure_future(event())
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert order == ["timer in"], "a second commit or an event ran inside the first commit"
+    release_first.set()
+    await asyncio.wait_for(asyncio.gather(first, second, waiting_event), timeout=5)
+    # Each commit ran whole, with nothing inside it; the event came in between or after.
+    assert len(order) == 5
+    for name in ("timer", "rebalance"):
+        start = order.index(f"{name} in")
+        assert order[start + 1] == f"{name} out", order
