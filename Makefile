@@ -12,12 +12,20 @@ help: ## Show this list
 
 install: $(VENV)/.installed ## Create .venv with newswire and the dev tools
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Newswire needs Python 3.11 or newer; set PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	@touch $@
+
+constraints: ## Re-pin constraints.txt to the newest versions pyproject.toml allows
+	rm -rf $(VENV)-pin
+	$(PYTHON) -m venv $(VENV)-pin
+	$(VENV)-pin/bin/pip install --quiet -e '.[dev]'
+	{ head -n 2 constraints.txt; $(VENV)-pin/bin/pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(VENV)-pin
 
 lint: install ## Ruff lint and format check
 	$(BIN)/ruff check .

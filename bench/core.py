@@ -13,16 +13,16 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from streams.dedupe import DictSeenStore
-from streams.enrich import enrich
-from streams.enrich import load as load_enrichment
-from streams.envelope import decode_message
-from streams.events import IngestMeta
-from streams.language import load_model
-from streams.parser import parse_article
-from streams.pipeline import Parsed, Published, dedupe_stage, parse_stage, story_stage
-from streams.stories import DictStoryIndex
-from streams.synthetic import synthetic_article
+from streams.core.dedupe import DictSeenStore
+from streams.core.enrich import enrich
+from streams.core.enrich import load as load_enrichment
+from streams.core.envelope import decode_message
+from streams.core.events import IngestMeta
+from streams.core.language import load_model
+from streams.core.parser import parse_article
+from streams.core.pipeline import Parsed, Published, dedupe_stage, parse_stage, story_stage
+from streams.core.stories import DictStoryIndex
+from streams.devtools.synthetic import synthetic_article
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "defapress-77229.txt"
 

@@ -27,9 +27,9 @@ import psutil
 from aiokafka import AIOKafkaProducer
 from pipeline import MIB, start_worker, stop_worker
 
-from streams.admin import delete_deployment_topics, ensure_topics
-from streams.settings import Settings
-from streams.synthetic import synthetic_article
+from streams.config.settings import Settings
+from streams.devtools.synthetic import synthetic_article
+from streams.runtime.admin import delete_deployment_topics, ensure_topics
 
 PORT = 16080
 CHUNK = 2_000

@@ -17,11 +17,11 @@ from typing import Any
 
 import faust
 
-from streams import jsonio
-from streams.dedupe import SeenRecord
-from streams.enrich import load as load_enrichment
-from streams.events import IngestMeta
-from streams.pipeline import Published, Rejected, dedupe_stage, parse_stage
+from streams.core import jsonio
+from streams.core.dedupe import SeenRecord
+from streams.core.enrich import load as load_enrichment
+from streams.core.events import IngestMeta
+from streams.core.pipeline import Published, Rejected, dedupe_stage, parse_stage
 
 app = faust.App(
     os.environ.get("NAIVE_APP_ID", "naive"),

@@ -24,11 +24,11 @@ import psutil
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from streams import jsonio
-from streams.admin import ensure_topics, wait_for_leaders
-from streams.clients import tail_topic
-from streams.settings import Settings
-from streams.synthetic import synthetic_article
+from streams.config.settings import Settings
+from streams.core import jsonio
+from streams.devtools.synthetic import synthetic_article
+from streams.runtime.admin import ensure_topics, wait_for_leaders
+from streams.runtime.clients import tail_topic
 
 MIB = 1024 * 1024
 

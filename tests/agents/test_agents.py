@@ -10,14 +10,14 @@ from unittest.mock import AsyncMock
 
 import pytest
 
-from streams import jsonio
-from streams.agents import STORY_KEY
-from streams.dedupe import DictSeenStore
-from streams.events import IngestMeta
-from streams.pipeline import Parsed, Published, dedupe_stage, parse_stage, story_request
-from streams.settings import Settings
-from streams.synthetic import synthetic_article
-from streams.worker import Newswire, build
+from streams.config.settings import Settings
+from streams.core import jsonio
+from streams.core.dedupe import DictSeenStore
+from streams.core.events import IngestMeta
+from streams.core.pipeline import Parsed, Published, dedupe_stage, parse_stage, story_request
+from streams.devtools.synthetic import synthetic_article
+from streams.runtime.agents import STORY_KEY
+from streams.runtime.worker import Newswire, build
 from tests.conftest import SAMPLES
 
 

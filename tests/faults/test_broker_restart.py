@@ -14,10 +14,10 @@ from collections import Counter
 
 import pytest
 
-from streams.admin import broker_answers
-from streams.localkafka import LocalKafka
-from streams.settings import Settings
-from streams.synthetic import synthetic_article
+from streams.config.settings import Settings
+from streams.devtools.localkafka import LocalKafka
+from streams.devtools.synthetic import synthetic_article
+from streams.runtime.admin import broker_answers
 from tests.integration.conftest import Deployment, wait_for
 
 ARTICLES = 1_500

@@ -10,8 +10,8 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from streams import jsonio
-from streams.synthetic import synthetic_article
+from streams.core import jsonio
+from streams.devtools.synthetic import synthetic_article
 from tests.integration.conftest import Deployment
 
 BAD = 10_000

@@ -12,8 +12,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from streams.clients import tail_topic
-from streams.synthetic import synthetic_article
+from streams.devtools.synthetic import synthetic_article
+from streams.runtime.clients import tail_topic
 from tests.integration.conftest import Deployment, metric, scrape
 
 ARTICLES = 3_000

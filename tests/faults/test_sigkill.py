@@ -8,7 +8,7 @@ import signal
 import time
 from collections import Counter
 
-from streams.synthetic import synthetic_article
+from streams.devtools.synthetic import synthetic_article
 from tests.faults.test_hostile_input import hostile
 from tests.integration.conftest import Deployment
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import time
 
-from streams.synthetic import synthetic_article
+from streams.devtools.synthetic import synthetic_article
 from tests.integration.conftest import Deployment
 
 BURST = 20_000

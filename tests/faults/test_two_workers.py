@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from streams import jsonio
-from streams.synthetic import synthetic_article
+from streams.core import jsonio
+from streams.devtools.synthetic import synthetic_article
 from tests.integration.conftest import Deployment, free_port, metric, scrape, wait_for
 
 ARTICLES = 3_000

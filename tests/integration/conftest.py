@@ -22,10 +22,11 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
-from streams import jsonio
-from streams.admin import broker_answers, delete_deployment_topics, ensure_topics
-from streams.clients import end_offsets, produce_inputs, tail_topic
-from streams.settings import Settings
+from streams.config.settings import Settings
+from streams.core import jsonio
+from streams.devtools.processes import stop_process
+from streams.runtime.admin import broker_answers, delete_deployment_topics, ensure_topics
+from streams.runtime.clients import end_offsets, produce_inputs, tail_topic
 from tests.conftest import CALL_FAILED
 
 BOOTSTRAP = os.environ.get("NEWSWIRE_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
@@ -90,13 +91,7 @@ class Deployment:
         return proc
 
     def stop(self, proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
-        if proc.poll() is None:
-            os.kill(proc.pid, sig)
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                os.kill(proc.pid, signal.SIGKILL)
-                proc.wait(10)
+        stop_process(proc, 30.0, sig)
 
     def produce(self, values: list[bytes], keys: list[bytes | None] | None = None) -> int:
         keys = keys or [None] * len(values)

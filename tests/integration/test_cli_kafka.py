@@ -11,7 +11,7 @@ import psutil
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from streams import jsonio
+from streams.core import jsonio
 from tests.conftest import SAMPLES
 from tests.integration.conftest import Deployment, wait_for
 from tests.schemas import validate_record

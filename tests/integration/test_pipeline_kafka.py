@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from streams.synthetic import synthetic_article
+from streams.devtools.synthetic import synthetic_article
 from tests.conftest import SAMPLES
 from tests.integration.conftest import Deployment, metric, scrape, wait_for
 from tests.schemas import validate_record

@@ -5,8 +5,6 @@ its HTTP API."""
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import urllib.parse
 import urllib.request
@@ -16,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from streams.devtools.processes import stop_process
 from tests.conftest import SAMPLES, require_tool
 from tests.integration.conftest import Deployment, free_port, wait_for
 from tests.unit.test_grafana import panels_module
@@ -51,12 +50,7 @@ def prometheus(deployment: Deployment, tmp_path: Path) -> Any:
     try:
         yield port
     finally:
-        os.kill(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
         log.close()
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.localkafka import LocalKafka, SecureListener
-from streams.settings import Settings
+from streams.config.settings import Settings
+from streams.devtools.localkafka import LocalKafka, SecureListener
 from tests.integration.conftest import free_port, new_deployment, wait_for
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

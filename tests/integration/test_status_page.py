@@ -7,7 +7,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from streams.synthetic import synthetic_article
+from streams.devtools.synthetic import synthetic_article
 from tests.conftest import ROOT, SAMPLES, require_tool
 from tests.integration.conftest import Deployment, scrape, wait_for
 

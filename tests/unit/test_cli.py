@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from streams import jsonio
-from streams.cli import cli
+from streams.cli.main import cli
+from streams.core import jsonio
 from tests.conftest import SAMPLES
 from tests.schemas import validate_record
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from streams.cli import cli
-from streams.evaluate import FIELDS, evaluate_corpus
+from streams.cli.main import cli
+from streams.devtools.evaluate import FIELDS, evaluate_corpus
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus"

@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from streams.dates import parse_page_date
-from streams.errors import BadDate
+from streams.core.dates import parse_page_date
+from streams.core.errors import BadDate
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from streams.dedupe import MAX_REVISIONS_KEPT, New, Repeat, Revised, SeenRecord, decide
+from streams.core.dedupe import MAX_REVISIONS_KEPT, New, Repeat, Revised, SeenRecord, decide
 
 
 def test_first_sight_is_new_revision_one() -> None:

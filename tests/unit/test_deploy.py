@@ -9,7 +9,7 @@ import subprocess
 import kubernetes_validate
 import yaml
 
-from streams.settings import Settings
+from streams.config.settings import Settings
 from tests.conftest import ROOT, require_tool
 
 DEPLOY = ROOT / "deploy"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from streams.article import Article
-from streams.enrich import enrich
-from streams.envelope import decode_message
-from streams.parser import parse_article
+from streams.core.article import Article
+from streams.core.enrich import enrich
+from streams.core.envelope import decode_message
+from streams.core.parser import parse_article
 
 
 def article(body: str, *, title: str = "Headline", lead: str | None = None) -> Article:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from streams.cli import cli
-from streams.evaluate import evaluate_enrichment
+from streams.cli.main import cli
+from streams.devtools.evaluate import evaluate_enrichment
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus-enrich"

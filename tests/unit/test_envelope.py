@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from streams import jsonio
-from streams.envelope import decode_message
-from streams.errors import (
+from streams.core import jsonio
+from streams.core.envelope import decode_message
+from streams.core.errors import (
     BadEnvelope,
     BinaryContent,
     EmptyInput,

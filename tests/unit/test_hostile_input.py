@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from streams import jsonio
-from streams.enrich import load as load_enrichment
-from streams.events import IngestMeta
-from streams.language import load_model
-from streams.pipeline import Parsed, Rejected, parse_stage
+from streams.core import jsonio
+from streams.core.enrich import load as load_enrichment
+from streams.core.events import IngestMeta
+from streams.core.language import load_model
+from streams.core.pipeline import Parsed, Rejected, parse_stage
 
 # Models and word lists load once per process; the bound below is about parsing, not that.
 load_model()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from streams.language import detect_language
+from streams.core.language import detect_language
 
 
 def test_too_few_letters_is_undetermined() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from streams import localkafka
-from streams.localkafka import LocalKafka, LocalKafkaError
+from streams.devtools import localkafka
+from streams.devtools.localkafka import LocalKafka, LocalKafkaError
 
 
 def test_missing_java_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from streams.envelope import RawDocument, decode_message
-from streams.errors import (
+from streams.core.envelope import RawDocument, decode_message
+from streams.core.errors import (
     BadDate,
     BadNewsId,
     MissingBody,
@@ -13,7 +13,7 @@ from streams.errors import (
     NewswireError,
     NotAnArticle,
 )
-from streams.parser import parse_article, parse_dateline
+from streams.core.parser import parse_article, parse_dateline
 from tests.conftest import ROOT, sample
 
 CORPUS = ROOT / "tests" / "corpus"

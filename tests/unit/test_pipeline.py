@@ -5,10 +5,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from streams import jsonio
-from streams.dedupe import DictSeenStore
-from streams.events import IngestMeta
-from streams.pipeline import Duplicate, Published, Rejected, process
+from streams.core import jsonio
+from streams.core.dedupe import DictSeenStore
+from streams.core.events import IngestMeta
+from streams.core.pipeline import Duplicate, Published, Rejected, process
 from tests.conftest import SAMPLES
 from tests.schemas import validate_record
 
@@ -111,7 +111,7 @@ def test_parser_crash_goes_to_dlq_as_internal_error(monkeypatch: pytest.MonkeyPa
     def boom(*_args: object, **_kw: object) -> None:
         raise KeyError("surprise")
 
-    monkeypatch.setattr("streams.pipeline.parse_article", boom)
+    monkeypatch.setattr("streams.core.pipeline.parse_article", boom)
     raw = (SAMPLES / "01-defapress-81001.txt").read_bytes()
     outcome = run(raw, DictSeenStore())
     assert isinstance(outcome, Rejected)
@@ -126,7 +126,7 @@ def test_enrichment_failure_publishes_the_article_without_enrichment(
     def boom(*_args: object) -> None:
         raise ValueError("enricher bug")
 
-    monkeypatch.setattr("streams.pipeline.enrich", boom)
+    monkeypatch.setattr("streams.core.pipeline.enrich", boom)
     outcome = run((SAMPLES / "01-defapress-81001.txt").read_bytes(), DictSeenStore())
     assert isinstance(outcome, Published)
     assert outcome.event["entities"] == {"persons": [], "organizations": [], "locations": []}

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from streams.metrics import Metrics
+from streams.runtime.metrics import Metrics
 from tests.conftest import ROOT, require_tool
 
 PROMETHEUS = ROOT / "deploy" / "prometheus"

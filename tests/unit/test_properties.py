@@ -8,11 +8,11 @@ from datetime import timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from streams import jsonio
-from streams.envelope import decode_message
-from streams.errors import NewswireError
-from streams.language import load_model
-from streams.parser import parse_article
+from streams.core import jsonio
+from streams.core.envelope import decode_message
+from streams.core.errors import NewswireError
+from streams.core.language import load_model
+from streams.core.parser import parse_article
 from tests.conftest import SAMPLES
 
 # Loaded before the timed examples: the first load is not what the deadline bounds.

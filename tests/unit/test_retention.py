@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from streams.dedupe import DictSeenStore, SeenRecord, decide
-from streams.events import IngestMeta
-from streams.pipeline import Duplicate, Parsed, Published, dedupe_stage, parse_stage
-from streams.retention import PartitionSweeper, StreamClock, publish_time
-from streams.stories import DictStoryIndex, assign_story, band_expired, band_keys, simhash
-from streams.synthetic import synthetic_article
+from streams.core.dedupe import DictSeenStore, SeenRecord, decide
+from streams.core.events import IngestMeta
+from streams.core.pipeline import Duplicate, Parsed, Published, dedupe_stage, parse_stage
+from streams.core.retention import PartitionSweeper, StreamClock, publish_time
+from streams.core.stories import DictStoryIndex, assign_story, band_expired, band_keys, simhash
+from streams.devtools.synthetic import synthetic_article
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 

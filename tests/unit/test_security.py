@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.security import KafkaConnection
-from streams.settings import Settings, SettingsError
+from streams.config.connection import KafkaConnection
+from streams.config.settings import Settings, SettingsError
 
 
 def test_plain_bootstrap_is_an_unsecured_connection() -> None:

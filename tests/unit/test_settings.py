@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.settings import Settings, SettingsError
+from streams.config.settings import Settings, SettingsError
 
 
 def test_defaults() -> None:

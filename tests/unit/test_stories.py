@@ -7,24 +7,24 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from streams.dedupe import DictSeenStore
-from streams.events import IngestMeta
-from streams.pipeline import Published, process
-from streams.stories import (
+from streams.core.dedupe import DictSeenStore
+from streams.core.events import IngestMeta
+from streams.core.pipeline import Published, process
+from streams.core.stories import (
     MAX_ENTRIES_PER_BAND,
     DictStoryIndex,
     assign_story,
     band_keys,
     simhash,
 )
-from streams.synthetic import synthetic_article
+from streams.devtools.synthetic import synthetic_article
 from tests.conftest import SAMPLES
 
 TEXT = synthetic_article(7).decode()
 
 
 def test_fingerprint_is_the_same_in_every_process() -> None:
-    code = "from streams.stories import simhash; import sys; print(simhash(sys.stdin.read()))"
+    code = "from streams.core.stories import simhash; import sys; print(simhash(sys.stdin.read()))"
     runs = {
         subprocess.run(
             [sys.executable, "-c", code],

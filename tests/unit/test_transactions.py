@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from streams.transactions import CommitGate, _BufferWatch, commit_concurrently
+from streams.runtime.eos import CommitGate, _BufferWatch, commit_concurrently
 
 
 class _Buffer:

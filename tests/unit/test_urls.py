@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.urls import canonical_url
+from streams.core.urls import canonical_url
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import faust
 import pytest
 
-from streams.worker import _Worker
+from streams.runtime.worker import _Worker
 
 
 @pytest.fixture

@@ -1,0 +1,198 @@
+"""Parser for scraped article pages in the wire layout (title, dateline, labelled stamps, body).
+
+Line-based and linear in the input: every pattern is anchored and made of bounded runs, so no
+input can make it backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from streams.core.article import Article
+from streams.core.dates import parse_page_date
+from streams.core.envelope import RawDocument
+from streams.core.errors import BadDate, BadNewsId, MissingBody, MissingTitle, NotAnArticle
+from streams.core.html_text import html_to_page
+from streams.core.language import detect_language
+from streams.core.sources import SourceProfile, SourceRegistry, default_registry
+from streams.core.text import ascii_digits, clean_lines, normalise_text, repair
+
+__all__ = ["Dateline", "parse_article", "parse_dateline"]
+
+# A dateline sits near the top; deeper "(Reuters) -" lines are quotes inside the body.
+_DATELINE_SEARCH_LINES = 12
+_MAX_CITY = 60
+_MAX_AGENCY = 40
+_DASHES = "-\u2013\u2014\u2012\u2015"
+_NEWS_ID = re.compile(r"^[\w-]{1,64}$")
+_SLUG = re.compile(r"\W+")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """``TEHRAN (defapress) - lead...`` split into its parts."""
+
+    city: str | None
+    agency: str
+    rest: str
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """Split a dateline line, or return ``None`` when the line is not one."""
+    open_at = line.find("(", 0, _MAX_CITY + 1)
+    if open_at < 0:
+        return None
+    close_at = line.find(")", open_at + 1, open_at + _MAX_AGENCY + 2)
+    if close_at < 0:
+        return None
+    agency = line[open_at + 1 : close_at].strip()
+    after = line[close_at + 1 :].lstrip()
+    if not agency or not after or after[0] not in _DASHES:
+        return None
+    city_part = line[:open_at].strip()
+    # "BEIJING, May 5 (Xinhua) --": the city is what stands before the comma.
+    city = city_part.split(",", 1)[0].strip() or None
+    if city and not all(ch.isalpha() or ch in " .'-\u200c" for ch in city):
+        return None
+    if city and city.isupper():
+        city = city.title()
+    return Dateline(city=city, agency=agency, rest=after.lstrip(_DASHES).strip())
+
+
+def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> Article:
+    """Parse one decoded document into an :class:`Article`.
+
+    Raises a :class:`~streams.core.errors.NewswireError` subclass whose ``reason`` says why the
+    document is not an article.
+    """
+    registry = registry or default_registry()
+    url, language_hint, meta_published = doc.url, None, None
+    text = doc.text
+    if doc.content_type == "text/html":
+        page = html_to_page(text)
+        text, url, language_hint = page.text, url or page.canonical_url, page.language
+        meta_published = page.published
+    lines = clean_lines(normalise_text(repair(text)))
+    if not lines:
+        raise NotAnArticle("no text after normalisation")
+
+    stamps, content, dateline, dateline_index = _scan(lines, registry)
+    if dateline is None and not stamps:
+        raise NotAnArticle("no dateline, news ID or publish date: not an article page")
+
+    profile = registry.resolve(
+        source_id=doc.source,
+        agency=dateline.agency if dateline else None,
+        url=url,
+        lines=content,
+    )
+    source_id = profile.id
+    if profile is registry.fallback and dateline is not None:
+        source_id = _SLUG.sub("-", dateline.agency.casefold()).strip("-") or profile.id
+
+    if not content:
+        raise MissingTitle("the page has date or ID stamps but no title or text")
+    if dateline is not None:
+        if dateline_index == 0:
+            raise MissingTitle("the dateline is the first line: the page has no title")
+        title = content[0]
+        lead = dateline.rest or None
+        body_lines = content[dateline_index + 1 :]
+    else:
+        title, lead, body_lines = content[0], None, content[1:]
+
+    body = _clean_body(title, body_lines, profile)
+    if lead is None and not body:
+        raise MissingBody("the page has a title but no lead and no body paragraphs")
+
+    news_id = ascii_digits(stamps["news_id"]) if "news_id" in stamps else None
+    if news_id is not None and not _NEWS_ID.match(news_id):
+        raise BadNewsId(f"news ID {news_id[:80]!r} is not an identifier")
+
+    published = stamps.get("published")
+    updated = stamps.get("updated")
+    return Article(
+        source=source_id,
+        title=title,
+        lead=lead,
+        body=body,
+        news_id=news_id,
+        url=url,
+        dateline_city=dateline.city if dateline else None,
+        dateline_agency=registry.agency_name(dateline.agency) if dateline else None,
+        agency_as_written=dateline.agency if dateline else None,
+        published_at=(
+            parse_page_date(published, profile.timezone)
+            if published
+            else _meta_date(meta_published, profile)
+        ),
+        updated_at=parse_page_date(updated, profile.timezone) if updated else None,
+        language=_language(title, lead, body, language_hint),
+        fetched_at=doc.fetched_at,
+    )
+
+
+def _scan(
+    lines: list[str], registry: SourceRegistry
+) -> tuple[dict[str, str], list[str], Dateline | None, int]:
+    """Split stamp lines (first of each label wins) from content lines; find the dateline."""
+    pattern, fields = registry.label_pattern, registry.label_fields
+    stamps: dict[str, str] = {}
+    content: list[str] = []
+    dateline: Dateline | None = None
+    dateline_index = -1
+    for line in lines:
+        if ":" in line and (m := pattern.match(line)) is not None:
+            if value := m.group(2).strip():
+                stamps.setdefault(fields[m.group(1).casefold()], value)
+            continue
+        if dateline is None and len(content) < _DATELINE_SEARCH_LINES:
+            dateline = parse_dateline(line)
+            if dateline is not None:
+                dateline_index = len(content)
+        content.append(line)
+    return stamps, content, dateline, dateline_index
+
+
+def _meta_date(value: str | None, profile: SourceProfile) -> datetime | None:
+    """An HTML page's ``article:published_time`` (ISO 8601), in the source's zone."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadDate(f"article:published_time {value[:64]!r} is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=profile.timezone)
+    return moment.astimezone(profile.timezone)
+
+
+def _language(title: str, lead: str | None, body: tuple[str, ...], declared: str | None) -> str:
+    """Detected language; else what an HTML page declares; else ``und``."""
+    detected = detect_language(" ".join((title, lead or "", *body[:3])))
+    if detected != "und":
+        return detected
+    return declared if declared and declared.isalpha() and len(declared) in (2, 3) else "und"
+
+
+def _clean_body(title: str, lines: list[str], profile: SourceProfile) -> tuple[str, ...]:
+    body: list[str] = []
+    lengths = profile.marker_lengths
+    for line in lines:
+        if len(line) in lengths:
+            folded = line.casefold()
+            if folded in profile.end_markers:
+                break
+            if folded in profile.boilerplate:
+                continue
+        if not body:
+            # The page repeats the title glued to the first paragraph: keep it once, as title.
+            if line == title:
+                continue
+            if line.startswith(title):
+                body.append(line[len(title) :].lstrip())
+                continue
+        body.append(line)
+    return tuple(body)

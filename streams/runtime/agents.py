@@ -1,0 +1,279 @@
+"""The three agents: parse (ingest -> re-key or DLQ), dedupe (re-key -> story re-key or
+duplicate notices) and story (story re-key -> enriched events).
+
+Thin wiring: each decodes the Kafka record, calls the pure core, routes the outcome and counts
+it. The parsed topic is keyed by article key, so every key's dedupe state has one owner; the
+stories topic carries one key, so the whole story index has one owner, and near-duplicates
+deduped on different workers still meet.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import faust
+from aiokafka.partitioner import DefaultPartitioner
+
+from streams.config.settings import Settings
+from streams.core import jsonio
+from streams.core.errors import InternalError
+from streams.core.events import IngestMeta, dead_letter
+from streams.core.pipeline import (
+    Parsed,
+    Published,
+    Rejected,
+    dedupe_stage,
+    parse_stage,
+    story_request,
+    story_stage,
+)
+from streams.core.retention import PartitionSweeper, StreamClock, publish_time
+from streams.core.stories import band_expired
+from streams.runtime.eos import CommitGate
+from streams.runtime.metrics import Metrics
+from streams.runtime.stores import TableSeenStore, TableStoryIndex
+from streams.runtime.topics import Topics
+
+__all__ = ["Agents", "register_agents"]
+
+logger = logging.getLogger(__name__)
+
+SWEEP_PER_EVENT = 2
+#: The one key of the stories topic: every published article goes to the index's owner.
+STORY_KEY = b"story-index"
+
+
+@dataclass(frozen=True, slots=True)
+class Agents:
+    """The agent handles, for tests (``agent.test_context()``) and introspection."""
+
+    parse: Any
+    dedupe: Any
+    story: Any
+
+
+def _ingest_meta(message: Any) -> IngestMeta:
+    # Faust gives the Kafka timestamp in seconds as a float; the record keeps milliseconds.
+    ts = message.timestamp
+    return IngestMeta(
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        timestamp_ms=round(ts * 1000) if ts else None,
+        key=message.key,
+    )
+
+
+def _require(record: Any, *fields: str) -> None:
+    """Raise KeyError unless ``record`` is an object with every one of ``fields``."""
+    missing = [f for f in fields if f not in record] if isinstance(record, dict) else fields
+    if missing:
+        raise KeyError(f"missing {', '.join(missing)}")
+
+
+async def _each_event(
+    stream: Any, gate: CommitGate, handle: Callable[[Any], Awaitable[None]]
+) -> None:
+    """Handle each event, acking it by hand inside the commit gate.
+
+    A commit then sees an event whole (its sends and its ack) or not at all.
+    """
+    events = stream.noack()
+    async for event in events.events():
+        async with gate.event():
+            await handle(event)
+            await events.ack(event)
+
+
+class _Handlers:
+    """What each agent does with one event: call the pure core, route, count."""
+
+    def __init__(
+        self, topics: Topics, table: Any, stories: Any, metrics: Metrics, settings: Settings
+    ) -> None:
+        self.topics, self.metrics, self.settings = topics, metrics, settings
+        self.table, self.stories = table, stories
+        self.store = TableSeenStore(table)
+        self.story_index = TableStoryIndex(stories)
+        self.clock = StreamClock(timedelta(days=settings.retention_days))
+        self.story_clock = StreamClock(timedelta(days=settings.retention_days))
+        partitions = list(range(settings.partitions))
+        partitioner = DefaultPartitioner()
+        # The re-key topic's partitioner: a key's dedupe state lives in that partition.
+        self.dedupe_sweep = PartitionSweeper(
+            lambda: list(table.keys()),
+            lambda key: partitioner(key.encode(), partitions, partitions),
+        )
+        # Every band lives in the one partition that the story key maps to.
+        story_partition = partitioner(STORY_KEY, partitions, partitions)
+        self.story_sweep = PartitionSweeper(lambda: list(stories.keys()), lambda _: story_partition)
+        self.expired = {name: metrics.expired.labels(name) for name in ("dedupe", "stories")}
+        self.consumed = metrics.messages_consumed.labels(settings.topic_raw)
+        self.consumed_bytes = metrics.input_bytes.labels(settings.topic_raw)
+        self.seconds = {
+            stage: metrics.processing_seconds.labels(stage)
+            for stage in ("parse", "enrich", "dedupe", "story", "publish")
+        }
+        self.published = {
+            kind: metrics.events_published.labels(settings.topic_enriched, kind)
+            for kind in ("created", "updated")
+        }
+
+    async def parse_one(self, event: Any) -> None:
+        message = event.message
+        raw: bytes = event.value or b""
+        self.consumed.inc()
+        self.consumed_bytes.inc(len(raw))
+        started = time.perf_counter()
+        outcome = parse_stage(
+            raw,
+            ingest=_ingest_meta(message),
+            now=datetime.now(UTC),
+            max_bytes=self.settings.max_input_bytes,
+            enrichment=self.settings.enrich,
+        )
+        elapsed = time.perf_counter() - started
+        if isinstance(outcome, Parsed):
+            self.seconds["enrich"].observe(outcome.enrich_seconds)
+            elapsed -= outcome.enrich_seconds
+        self.seconds["parse"].observe(elapsed)
+        if isinstance(outcome, Rejected):
+            self.metrics.dead_letters.labels(outcome.reason).inc()
+            logger.info(
+                "dead letter %s[%d] offset=%d reason=%s: %s",
+                message.topic, message.partition, message.offset,
+                outcome.reason, outcome.record["message"],
+            )  # fmt: skip
+            await self.topics.dlq.send(key=message.key, value=jsonio.dumps(outcome.record))
+            return
+        await self.topics.parsed.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.draft))
+
+    async def _unreadable(self, event: Any, exc: Exception) -> None:
+        """A record on an internal topic that our own agents did not write in this form (a
+        stray producer, a format from another version): to the DLQ, not a stopped agent."""
+        message = event.message
+        error = InternalError(f"unreadable record on {message.topic}: {type(exc).__name__}: {exc}")
+        raw: bytes = event.value or b""
+        record = dead_letter(raw, error, _ingest_meta(message), failed_at=datetime.now(UTC))
+        self.metrics.dead_letters.labels(error.reason).inc()
+        logger.warning(
+            "dead letter %s[%d] offset=%d reason=%s: %s",
+            message.topic, message.partition, message.offset, error.reason, error.message,
+        )  # fmt: skip
+        await self.topics.dlq.send(key=message.key, value=jsonio.dumps(record))
+
+    async def dedupe_one(self, event: Any) -> None:
+        key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
+        started = time.perf_counter()
+        now = datetime.now(UTC)
+        try:
+            draft = jsonio.loads(event.value)
+            _require(draft, "content_hash", "title", "lead", "body", "ingest")
+            published = publish_time(draft, now)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            await self._unreadable(event, exc)
+            return
+        self.clock.advance(published, now)
+        horizon = self.clock.horizon()
+        outcome = dedupe_stage(Parsed(key, draft), store=self.store, now=now, horizon=horizon)
+        self._expire_dedupe(event.message.partition, horizon)
+        self.seconds["dedupe"].observe(time.perf_counter() - started)
+        if isinstance(outcome, Published):
+            await self.topics.stories.send(
+                key=STORY_KEY, value=jsonio.dumps(story_request(outcome))
+            )
+            return
+        started = time.perf_counter()
+        await self.topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
+        self.metrics.duplicates.inc()
+        self.seconds["publish"].observe(time.perf_counter() - started)
+        self._observe_latency(draft)
+
+    async def story_one(self, event: Any) -> None:
+        started = time.perf_counter()
+        now = datetime.now(UTC)
+        try:
+            request = Published.from_story_request(jsonio.loads(event.value))
+            _require(request.event, "event_type", "ingest")
+            published = publish_time(request.event, now)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            await self._unreadable(event, exc)
+            return
+        self.story_clock.advance(published, now)
+        horizon = self.story_clock.horizon()
+        outcome = story_stage(
+            request,
+            stories=self.story_index,
+            max_distance=self.settings.story_max_distance,
+            horizon=horizon,
+        )
+        self._expire_stories(event.message.partition, horizon)
+        self.seconds["story"].observe(time.perf_counter() - started)
+        started = time.perf_counter()
+        await self.topics.enriched.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.event))
+        self.published[outcome.event_type].inc()
+        if outcome.joined_story:
+            self.metrics.story_joins.inc()
+        # Handing the record to the producer (it is batched and sent in the background).
+        self.seconds["publish"].observe(time.perf_counter() - started)
+        self._observe_latency(outcome.event)
+
+    def _observe_latency(self, event: dict[str, Any]) -> None:
+        ingest_ts = event["ingest"].get("timestamp")
+        if ingest_ts:
+            lag = time.time() - datetime.fromisoformat(ingest_ts).timestamp()
+            self.metrics.end_to_end_latency_seconds.observe(max(lag, 0.0))
+
+    # Retention: a few keys of each table per event, more than the one key an event can add,
+    # so the tables shrink back to what the retention holds.
+
+    def _expire_dedupe(self, partition: int, horizon: str | None) -> None:
+        if horizon is None:
+            return
+        for key in self.dedupe_sweep.next_keys(partition, SWEEP_PER_EVENT):
+            record = self.store.get(key)
+            if record is not None and record.expired(horizon):
+                del self.table[key]
+                self.expired["dedupe"].inc()
+
+    def _expire_stories(self, partition: int, horizon: str | None) -> None:
+        if horizon is None:
+            return
+        for band in self.story_sweep.next_keys(partition, SWEEP_PER_EVENT):
+            entries = self.story_index.get(band)
+            if entries and band_expired(entries, horizon):
+                del self.stories[band]
+                self.expired["stories"].inc()
+
+
+def register_agents(
+    app: faust.App,
+    topics: Topics,
+    table: Any,
+    metrics: Metrics,
+    settings: Settings,
+    *,
+    gate: CommitGate,
+    stories: Any,
+) -> Agents:
+    """Declare the agents on ``app``."""
+    handlers = _Handlers(topics, table, stories, metrics, settings)
+
+    @app.agent(topics.raw, name="newswire.parse")
+    async def parse_articles(stream: Any) -> None:
+        await _each_event(stream, gate, handlers.parse_one)
+
+    @app.agent(topics.parsed, name="newswire.dedupe")
+    async def dedupe_articles(stream: Any) -> None:
+        await _each_event(stream, gate, handlers.dedupe_one)
+
+    @app.agent(topics.stories, name="newswire.story")
+    async def assign_stories(stream: Any) -> None:
+        await _each_event(stream, gate, handlers.story_one)
+
+    return Agents(parse=parse_articles, dedupe=dedupe_articles, story=assign_stories)

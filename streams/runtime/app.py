@@ -1,0 +1,45 @@
+"""The Faust application, configured from :class:`~streams.config.settings.Settings`."""
+
+from __future__ import annotations
+
+import faust
+
+from streams.config.settings import Settings
+from streams.runtime.eos import CommitGate
+from streams.runtime.eos import install as install_transactions
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings, gate: CommitGate) -> faust.App:
+    """A Faust app for ``settings``; the worker adds agents, tables and pages.
+
+    ``gate`` is shared with the agents: commits wait for events in flight (see transactions).
+    """
+    brokers = [f"kafka://{host.strip()}" for host in settings.kafka_bootstrap.split(",")]
+    app = faust.App(
+        settings.app_id,
+        broker=brokers,
+        broker_credentials=settings.connection.faust_credentials(),
+        store=settings.store,
+        processing_guarantee=settings.processing_guarantee,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        datadir=str(settings.state_dir / "worker" / settings.app_id),
+        # The web server serves /metrics; it binds where the settings say (127.0.0.1 by default).
+        web_bind=settings.web_host,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_enabled=True,
+        # A new consumer group reads the ingest topic from the start: nothing produced before
+        # the first worker ran is skipped.
+        consumer_auto_offset_reset="earliest",
+        # Big enough for a page at the input limit in an envelope, and its dead-letter copy.
+        producer_max_request_size=settings.max_request_bytes,
+        # Under exactly-once, outputs become visible when their transaction commits; this
+        # interval bounds that wait on each of the two hops (ingest -> re-key -> outputs).
+        broker_commit_interval=settings.commit_interval,
+        autodiscover=False,
+    )
+    install_transactions(app, gate)
+    return app
