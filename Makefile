@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
-.PHONY: help install lint typecheck test test-unit test-integration kafka-start kafka-stop \
+.PHONY: help install lint typecheck test test-fast test-unit test-integration test-faults constraints kafka-start kafka-stop \
         kafka-status demo bench bench-memory clean
 
 help: ## Show this list
@@ -43,20 +43,27 @@ kafka-stop: ## Stop the local Kafka
 kafka-status: install ## Is the local Kafka running?
 	$(BIN)/newswire kafka status
 
-test: install kafka-start lint typecheck ## Everything: lint, types, unit, agent and integration tests
+test: install kafka-start lint typecheck ## Everything CI runs: lint, types, unit, agents, integration, faults
 	$(BIN)/pytest
 
-test-unit: install ## Unit and agent tests only (no broker needed)
-	$(BIN)/pytest tests/unit tests/agents
+test-fast: install ## Unit and agent tests only: no broker, under a minute
+	$(BIN)/pytest -m "unit or agents"
+
+test-unit: test-fast
+
 
 test-integration: install kafka-start ## Integration tests on the local Kafka
-	$(BIN)/pytest tests/integration
+	$(BIN)/pytest -m integration
+
+test-faults: install kafka-start ## Fault tests on the local Kafka (SIGKILLs, restarts; ~10 min)
+	$(BIN)/pytest -m faults
 
 demo: install ## Local Kafka + a worker + the samples; shows the events (Ctrl-C stops)
 	$(BIN)/newswire demo
 
-bench: install kafka-start ## Core cost per article, then throughput and latency (bench/README.md)
+bench: install kafka-start ## Core cost per article, hostile input, throughput and latency (bench/README.md)
 	$(BIN)/python bench/core.py
+	$(BIN)/python bench/hostile.py
 	$(BIN)/python bench/pipeline.py
 
 bench-memory: install kafka-start ## Worker RSS over 500k new articles, state at retention (~30 min)

@@ -23,6 +23,22 @@ def pytest_runtest_makereport(
     return report
 
 
+#: Each folder of tests is a tier with its own marker (``make test-fast`` runs unit and
+#: agents), and a pytest timeout that only stops a hung test: the tests themselves wait on
+#: progress, and give up after STALL_SECONDS without any (tests/integration/conftest.py).
+TIERS = {"unit": 300, "agents": 300, "integration": 900, "faults": 2400}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        tier = Path(str(item.path)).relative_to(ROOT / "tests").parts[0]
+        if tier not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: tests live in one of {sorted(TIERS)}")
+        item.add_marker(getattr(pytest.mark, tier))
+        if item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(TIERS[tier]))
+
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED = ROOT.parent / "shared" / "samples" / "defapress-77229.txt"

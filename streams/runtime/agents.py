@@ -34,7 +34,7 @@ from streams.core.pipeline import (
 )
 from streams.core.retention import PartitionSweeper, StreamClock, publish_time
 from streams.core.stories import band_expired
-from streams.runtime.eos import CommitGate
+from streams.runtime.faust_fixes import CommitGate
 from streams.runtime.metrics import Metrics
 from streams.runtime.stores import TableSeenStore, TableStoryIndex
 from streams.runtime.topics import Topics

@@ -5,8 +5,8 @@ from __future__ import annotations
 import faust
 
 from streams.config.settings import Settings
-from streams.runtime.eos import CommitGate
-from streams.runtime.eos import install as install_transactions
+from streams.runtime.faust_fixes import CommitGate
+from streams.runtime.faust_fixes import install as install_faust_fixes
 
 __all__ = ["create_app"]
 
@@ -14,7 +14,7 @@ __all__ = ["create_app"]
 def create_app(settings: Settings, gate: CommitGate) -> faust.App:
     """A Faust app for ``settings``; the worker adds agents, tables and pages.
 
-    ``gate`` is shared with the agents: commits wait for events in flight (see transactions).
+    ``gate`` is shared with the agents: commits wait for events in flight (see faust_fixes).
     """
     brokers = [f"kafka://{host.strip()}" for host in settings.kafka_bootstrap.split(",")]
     app = faust.App(
@@ -41,5 +41,5 @@ def create_app(settings: Settings, gate: CommitGate) -> faust.App:
         broker_commit_interval=settings.commit_interval,
         autodiscover=False,
     )
-    install_transactions(app, gate)
+    install_faust_fixes(app, gate)
     return app

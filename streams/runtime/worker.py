@@ -18,7 +18,13 @@ from streams.core.language import load_model
 from streams.runtime.admin import ensure_topics
 from streams.runtime.agents import Agents, register_agents
 from streams.runtime.app import create_app
-from streams.runtime.eos import CommitGate
+from streams.runtime.faust_fixes import CommitGate
+from streams.runtime.faust_fixes.internals import (
+    paused_partitions,
+    read_offsets,
+    recovery_completed,
+)
+from streams.runtime.faust_fixes.quiet_worker import QuietWorker
 from streams.runtime.metrics import LagCollector, Metrics
 from streams.runtime.tables import dedupe_table, story_table
 from streams.runtime.topics import Topics
@@ -94,16 +100,13 @@ def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
 def readiness(app: faust.App) -> dict[str, Any]:
     """Ready once partitions are assigned, no rebalance runs and table recovery finished."""
     assigned = sorted(f"{tp.topic}[{tp.partition}]" for tp in app.consumer.assignment())
-    # TableManager's type in faust omits the recovery service it always has.
-    recovered = bool(app.tables.recovery.completed.is_set())  # type: ignore[attr-defined]
+    recovered = recovery_completed(app)
     rebalancing = bool(getattr(app, "rebalancing", False))
     # Stream partitions Faust holds back (table recovery pauses them): one that stays paused
     # after recovery is stalled, whatever its lag says. Changelogs stay paused by design.
     changelogs = set(app.tables.changelog_topics)
     paused = sorted(
-        f"{tp.topic}[{tp.partition}]"
-        for tp in getattr(app.consumer, "_paused_partitions", ())
-        if tp.topic not in changelogs
+        f"{tp.topic}[{tp.partition}]" for tp in paused_partitions(app) if tp.topic not in changelogs
     )
     return {
         "ready": bool(assigned) and recovered and not rebalancing,
@@ -116,8 +119,7 @@ def readiness(app: faust.App) -> dict[str, Any]:
 
 def _lag(app: faust.App, topics: set[str]) -> list[tuple[str, int, int]]:
     consumer = app.consumer
-    # Faust keeps the last offset it read per partition; it has no public accessor.
-    read = getattr(consumer, "_read_offset", {})
+    read = read_offsets(app)
     rows = []
     for tp in consumer.assignment():
         if tp.topic not in topics:
@@ -132,19 +134,6 @@ def _lag(app: faust.App, topics: set[str]) -> list[tuple[str, int, int]]:
     return rows
 
 
-class _Worker(faust.Worker):
-    """Faust's worker without its start-up spinner.
-
-    At WARNING and above Faust turns a spinner on every log record, so it sets the root logger
-    to DEBUG: every debug call in Faust and aiokafka (one per record sent) then builds a record
-    that is thrown away, 3 % of a busy worker's time, and the log gets terminal escape codes.
-    """
-
-    def on_setup_root_logger(self, logger: logging.Logger, level: int) -> None:
-        self.spinner = None
-        super().on_setup_root_logger(logger, level)
-
-
 def run_worker(settings: Settings) -> None:
     """Create missing topics, then run a Faust worker until it is stopped (blocks)."""
     states = asyncio.run(ensure_topics(settings))
@@ -154,5 +143,5 @@ def run_worker(settings: Settings) -> None:
     # asyncio.run closed its loop; Faust's worker takes the current one, so give it a fresh one.
     asyncio.set_event_loop(asyncio.new_event_loop())
     newswire = build(settings)
-    worker = _Worker(newswire.app, loglevel=settings.log_level.upper(), quiet=True)
+    worker = QuietWorker(newswire.app, loglevel=settings.log_level.upper(), quiet=True)
     worker.execute_from_commandline()

@@ -58,7 +58,7 @@ def test_state_stays_within_the_retention_on_an_endless_stream(deployment: Deplo
     ]
     started = time.monotonic()
     d.produce(pages)
-    out = d.read_outputs(expected=ARTICLES, timeout=300)
+    out = d.read_outputs(expected=ARTICLES)
     elapsed = time.monotonic() - started
     assert len(out["enriched"]) == ARTICLES
     page = scrape(port)

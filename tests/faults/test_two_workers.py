@@ -34,15 +34,15 @@ def test_kill_one_of_two_workers_and_bring_it_back(deployment: Deployment) -> No
     b = d.start_worker(web_port=free_port())
     started = time.monotonic()
     d.produce(waves[0])
-    d.read_outputs(expected=ARTICLES // 3, timeout=120)
+    d.read_outputs(expected=ARTICLES // 3)
     d.stop(b, signal.SIGKILL)  # b dies mid-stream; a takes over all six partitions
-    d.read_outputs(expected=ARTICLES, timeout=300)
+    d.read_outputs(expected=ARTICLES)
     d.produce(waves[1])
-    d.read_outputs(expected=ARTICLES + ARTICLES // 3, timeout=300)
+    d.read_outputs(expected=ARTICLES + ARTICLES // 3)
     d.start_worker(web_port=free_port())  # b comes back; partitions are shared again
-    d.read_outputs(expected=2 * ARTICLES, timeout=300)
+    d.read_outputs(expected=2 * ARTICLES)
     d.produce(waves[2])
-    out = d.read_outputs(expected=3 * ARTICLES, timeout=300)
+    out = d.read_outputs(expected=3 * ARTICLES)
     elapsed = time.monotonic() - started
 
     assert a.poll() is None
@@ -97,7 +97,7 @@ def test_near_duplicates_join_one_story_across_workers(deployment: Deployment) -
         original.replace(b"News ID: 66001", f"News ID: {n}".encode()) for n in range(8801, 8825)
     ]
     d.produce(reposts)
-    out = d.read_outputs(expected=25, timeout=120)
+    out = d.read_outputs(expected=25)
     assert len(out["enriched"]) == 25
     assert len({e["story_id"] for e in out["enriched"]}) == 1
     pages = [scrape(port) for port in ports]

@@ -99,11 +99,11 @@ def test_sigkilled_worker_restarts_without_losing_or_recreating(deployment: Depl
     total = len(pages)
     first = d.start_worker()
     d.produce(pages)
-    wait_for(lambda: len(d.read_outputs(expected=50, timeout=5)["enriched"]) >= 50, 90,
+    wait_for(lambda: len(d.read_outputs(expected=50, stall=5)["enriched"]) >= 50, 90,
              "the first 50 events")  # fmt: skip
     d.stop(first, signal.SIGKILL)
     d.start_worker()
-    out = d.read_outputs(expected=total, timeout=120)
+    out = d.read_outputs(expected=total)
 
     created = Counter(e["article_key"] for e in out["enriched"] if e["event_type"] == "created")
     assert len(created) == n, "every distinct article has a created event"

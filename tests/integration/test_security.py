@@ -93,7 +93,7 @@ def test_worker_runs_over_sasl_ssl_and_never_shows_the_password(
             (SAMPLES / n).read_bytes() for n in ("01-defapress-81001.txt", "07-malformed-empty.txt")
         ]
         d.produce(pages)
-        out = d.read_outputs(expected=2, timeout=120)
+        out = d.read_outputs(expected=2)
         assert [e["article_key"] for e in out["enriched"]] == ["defapress:81001"]
         assert [r["reason"] for r in out["dlq"]] == ["empty"]
         port = int(d.env["NEWSWIRE_WEB_PORT"])

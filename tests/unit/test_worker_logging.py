@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import faust
 import pytest
 
-from streams.runtime.worker import _Worker
+from streams.runtime.faust_fixes.quiet_worker import QuietWorker
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ async def test_warning_level_leaves_debug_calls_cheap(root_logger: logging.Logge
     faust.Worker(app, loglevel="WARNING", quiet=True, redirect_stdouts=False)._setup_logging()
     assert logging.getLogger("faust.topics").isEnabledFor(logging.DEBUG)
 
-    _Worker(app, loglevel="WARNING", quiet=True, redirect_stdouts=False)._setup_logging()
+    QuietWorker(app, loglevel="WARNING", quiet=True, redirect_stdouts=False)._setup_logging()
     assert root_logger.level == logging.WARNING
     for name in ("faust.topics", "aiokafka.producer", "mode"):
         assert not logging.getLogger(name).isEnabledFor(logging.INFO), name

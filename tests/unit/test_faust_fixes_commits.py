@@ -7,7 +7,9 @@ import asyncio
 
 import pytest
 
-from streams.runtime.eos import CommitGate, _BufferWatch, commit_concurrently
+from streams.runtime.faust_fixes.commits import commit_concurrently
+from streams.runtime.faust_fixes.gate import CommitGate
+from streams.runtime.faust_fixes.producer_buffer import BufferWatch
 
 
 class _Buffer:
@@ -34,7 +36,7 @@ class _Buffer:
 
 async def test_drain_waits_for_a_record_still_being_sent() -> None:
     buffer = _Buffer()
-    watch = _BufferWatch(buffer)
+    watch = BufferWatch(buffer)
     sending = asyncio.ensure_future(buffer._send_pending("changelog-1"))
     await asyncio.sleep(0)  # the send starts and waits to be released
     assert watch.in_flight == 1
@@ -50,7 +52,7 @@ async def test_drain_waits_for_a_record_still_being_sent() -> None:
 
 
 async def test_drain_returns_at_once_when_nothing_is_buffered() -> None:
-    watch = _BufferWatch(_Buffer())
+    watch = BufferWatch(_Buffer())
     await asyncio.wait_for(watch.drain(), timeout=5)
     assert watch.in_flight == 0
 

@@ -1,0 +1,83 @@
+"""Faust's consumer with the fixes that live in it: gated commits drained of the producer
+buffer, our commit offsets, broker end offsets, recovery seeks, and commit-before-revoke."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import faust
+
+from streams.runtime.faust_fixes.end_offsets import BrokerEndOffsetsThread
+from streams.runtime.faust_fixes.gate import CommitGate
+from streams.runtime.faust_fixes.offsets import next_offset
+from streams.runtime.faust_fixes.producer_buffer import BufferWatch
+from streams.runtime.faust_fixes.recovery import holds_flow, unread_partitions
+
+__all__ = ["gated_consumer"]
+
+logger = logging.getLogger(__name__)
+
+
+def gated_consumer(
+    base: type, app: faust.App, gate: CommitGate, watches: Sequence[BufferWatch]
+) -> type:
+    """A subclass of Faust's consumer class ``base`` for ``app``."""
+
+    class GatedConsumer(base):  # type: ignore[misc]  # a class from faust, not typed
+        def _base_new_offset(self, tp: Any) -> int | None:
+            return super()._new_offset(tp)  # type: ignore[no-any-return]
+
+        async def force_commit(self, topics: Any = None, start_new_transaction: bool = True) -> Any:
+            async with gate.commit():
+                # No event runs now; its changelog records must be in this transaction.
+                for watch in watches:
+                    await watch.drain()
+                return await super().force_commit(
+                    topics, start_new_transaction=start_new_transaction
+                )
+
+        def _new_offset(self, tp: Any) -> int | None:
+            return next_offset(self, tp)
+
+        def _new_consumer_thread(self) -> Any:
+            return BrokerEndOffsetsThread(self, loop=self.loop, beacon=self.beacon)
+
+        def resume_partitions(self, tps: Any) -> None:
+            tps = set(tps)
+            if holds_flow(tps, self._is_changelog_tp):
+                self.stop_flow()
+                app.flow_control.suspend()
+            super().resume_partitions(tps)
+
+        def resume_flow(self) -> None:
+            if app.tables.recovery.completed.is_set():  # type: ignore[attr-defined]  # always there
+                self._reseek = asyncio.ensure_future(self._seek_then_resume())
+                return
+            super().resume_flow()
+
+        async def seek_to_committed(self) -> Any:
+            committed = await super().seek_to_committed()
+            fresh = unread_partitions(committed, self._is_changelog_tp)
+            if fresh and app.conf.consumer_auto_offset_reset == "earliest":
+                await self.seek_wait(await self.earliest_offsets(*fresh))
+            return committed
+
+        async def _seek_then_resume(self) -> None:
+            try:
+                await self.perform_seek()
+            except Exception as exc:  # a new rebalance: its recovery seeks again
+                logger.warning("seek after recovery failed (%r); a rebalance will seek", exc)
+            super().resume_flow()
+
+        async def on_partitions_revoked(self, revoked: Any) -> None:
+            # Faust forgets the revoked partitions' acked offsets first and commits after, so
+            # what was handled since the last commit stayed in the open transaction while the
+            # next assignment replayed it: both copies committed. Commit first. Nothing runs
+            # between this commit and Faust's bookkeeping (no await point in between).
+            await self.force_commit()
+            await super().on_partitions_revoked(revoked)
+
+    return GatedConsumer
