@@ -20,7 +20,8 @@ from streams.core.envelope import decode_message
 from streams.core.events import IngestMeta
 from streams.core.language import load_model
 from streams.core.parser import parse_article
-from streams.core.pipeline import Parsed, Published, dedupe_stage, parse_stage, story_stage
+from streams.core.pipeline import Parsed, dedupe_stage, parse_stage, story_stage
+from streams.core.records import StoryRequest
 from streams.core.stories import DictStoryIndex
 from streams.devtools.synthetic import synthetic_article
 
@@ -66,8 +67,10 @@ def main() -> None:
     store, stories = DictSeenStore(), DictStoryIndex()
 
     def dedupe_and_story(d: Parsed) -> object:
-        outcome = dedupe_stage(d, store=store, now=now)
-        return story_stage(outcome, stories=stories) if isinstance(outcome, Published) else outcome
+        outcome = dedupe_stage(d.draft, store=store, now=now)
+        if isinstance(outcome, StoryRequest):
+            return story_stage(outcome, stories=stories)
+        return outcome
 
     dedupe_us = [timed(dedupe_and_story, d) for d in drafts if isinstance(d, Parsed)]
     full_us = [timed(lambda p: parse_stage(p, ingest=IngestMeta("t", 0, 0), now=now,

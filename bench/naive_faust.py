@@ -21,7 +21,8 @@ from streams.core import jsonio
 from streams.core.dedupe import SeenRecord
 from streams.core.enrich import load as load_enrichment
 from streams.core.events import IngestMeta
-from streams.core.pipeline import Published, Rejected, dedupe_stage, parse_stage
+from streams.core.pipeline import Rejected, dedupe_stage, parse_stage
+from streams.core.records import StoryRequest
 
 app = faust.App(
     os.environ.get("NAIVE_APP_ID", "naive"),
@@ -59,8 +60,8 @@ async def process(stream: Any) -> None:
         )
         if isinstance(parsed, Rejected):
             continue
-        outcome = dedupe_stage(parsed, store=store, now=now)
-        if isinstance(outcome, Published):
+        outcome = dedupe_stage(parsed.draft, store=store, now=now)
+        if isinstance(outcome, StoryRequest):
             await sink.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.event))
 
 

@@ -155,12 +155,16 @@ def process(paths: tuple[str, ...], envelope: bool) -> None:
     from streams.core.events import IngestMeta
     from streams.core.pipeline import Duplicate, Published
     from streams.core.pipeline import process as process_one
+    from streams.core.retention import Retention
     from streams.core.stories import DictStoryIndex
     from streams.runtime.clients import collect_inputs, envelope_for
 
     settings = load_settings()
     store = DictSeenStore()
     stories = DictStoryIndex()
+    # The worker's settings and state, so both give the same outcome for the same inputs.
+    config = settings.pipeline
+    retention = Retention(config.retention_days)
     counts: dict[str, int] = {}
     try:
         inputs = list(collect_inputs(paths))
@@ -173,9 +177,9 @@ def process(paths: tuple[str, ...], envelope: bool) -> None:
             store=store,
             ingest=IngestMeta(topic=f"file:{name}", partition=-1, offset=index),
             now=datetime.now(UTC),
-            max_bytes=settings.max_input_bytes,
+            config=config,
             stories=stories,
-            max_distance=settings.story_max_distance,
+            retention=retention,
         )
         if isinstance(outcome, Published):
             record, kind = outcome.event, outcome.event_type

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from streams.config.connection import KafkaConnection
 from streams.config.paths import checkout_root
+from streams.core.config import PipelineConfig
 
 __all__ = ["ENV_PREFIX", "MIB", "Settings", "SettingsError"]
 
@@ -106,6 +107,16 @@ class Settings:
         return sorted(f"{ENV_PREFIX}{f.name.upper()}" for f in dataclasses.fields(cls))
 
     @property
+    def pipeline(self) -> PipelineConfig:
+        """What the pure core's stages take: the worker and ``newswire process`` share it."""
+        return PipelineConfig(
+            max_bytes=self.max_input_bytes,
+            enrichment=self.enrich,
+            story_max_distance=self.story_max_distance,
+            retention_days=self.retention_days,
+        )
+
+    @property
     def max_message_bytes(self) -> int:
         """What the input topics allow: an input at the limit plus its envelope's overhead."""
         return self.max_input_bytes + MIB
@@ -159,8 +170,10 @@ class Settings:
             raise SettingsError("NEWSWIRE_RETENTION_DAYS must be more than 0 (and under a century)")
         if self.max_input_bytes < 1:
             raise SettingsError("NEWSWIRE_MAX_INPUT_BYTES must be positive")
-        if not self.store.startswith(("memory://", "rocksdb://", "aerospike://")):
-            raise SettingsError(f"NEWSWIRE_STORE={self.store!r} is not a Faust store URL")
+        if not self.store.startswith(("memory://", "rocksdb://")):
+            raise SettingsError(
+                f"NEWSWIRE_STORE={self.store!r}: use memory:// or rocksdb:// (the stores tested)"
+            )
 
     @property
     def topics(self) -> tuple[str, str, str, str]:

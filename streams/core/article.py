@@ -37,19 +37,19 @@ class Article:
         return canonical_url(self.url) if self.url else None
 
     @property
-    def fingerprint(self) -> str:
+    def text_digest(self) -> str:
         """Hash of the normalised title and body: the identity of a page with no ID or URL."""
         payload = "\n".join((self.title, *self.body)).casefold().encode()
         return hashlib.sha256(payload).hexdigest()[:32]
 
     @property
     def article_key(self) -> str:
-        """Dedupe key: source and news ID; else the canonical URL; else the fingerprint."""
+        """Dedupe key: source and news ID; else the canonical URL; else the text digest."""
         if self.news_id:
             return f"{self.source}:{self.news_id}"
         if url := self.canonical_url:
             return f"url:{url}"
-        return f"fp:{self.fingerprint}"
+        return f"fp:{self.text_digest}"
 
     @property
     def content_hash(self) -> str:

@@ -34,7 +34,6 @@ class RawDocument:
     source: str | None = None
     url: str | None = None
     fetched_at: str | None = None
-    enveloped: bool = False
 
 
 def decode_message(raw: bytes, *, max_bytes: int) -> RawDocument:
@@ -108,5 +107,4 @@ def _decode_envelope(data: bytes) -> RawDocument:
         source=doc.get("source") or None,
         url=doc.get("url") or None,
         fetched_at=fetched_at,
-        enveloped=True,
     )

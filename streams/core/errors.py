@@ -23,9 +23,10 @@ __all__ = [
 class NewswireError(Exception):
     """Root of every error Newswire raises on purpose."""
 
+    #: Every error here is about the input's bytes, and the core is a pure function of them:
+    #: trying again gives the same answer, so none is retriable (broker errors are aiokafka's,
+    #: and Faust retries those).
     reason: str = "error"
-    #: True when trying the same input again later may succeed (a broker hiccup, not bad bytes).
-    retriable: bool = False
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

@@ -16,6 +16,7 @@ from streams.core.article import Article
 from streams.core.dates import rfc3339
 from streams.core.dedupe import Repeat
 from streams.core.errors import NewswireError
+from streams.core.records import utc_timestamp
 from streams.core.text import words
 
 __all__ = [
@@ -37,11 +38,6 @@ DEAD_LETTER_SCHEMA = "newswire.dead-letter.v1"
 PROCESSOR = f"newswire/{__version__}"
 # Fixed namespace: the same article key, revision and content always give the same event_id.
 _EVENT_NAMESPACE = uuid.UUID("6f1f0c55-1f7e-4c8e-9a57-3f6f0b8e2d11")
-
-
-def utc_timestamp(moment: datetime) -> str:
-    """RFC 3339 in UTC with milliseconds, for processing and Kafka times."""
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 The worker runs the three stages as agents: parse (any partition), dedupe (after a re-key by
 article key, so one worker owns each key's dedupe state) and story (after a re-key to one key,
 so one worker owns the whole story index and near-duplicates meet whichever worker deduped
-them). ``newswire process`` and the tests run :func:`process`, all three at once.
+them). ``newswire process`` and the tests run :func:`process`, all three at once, with the
+same :class:`PipelineConfig` the worker takes from its settings.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from streams.core.dedupe import Repeat, SeenRecord, SeenStore, decide
+from streams.core.config import PipelineConfig
+from streams.core.dedupe import Repeat, SeenStore, decide
 from streams.core.enrich import enrich
 from streams.core.envelope import decode_message
 from streams.core.errors import InternalError, NewswireError
@@ -24,10 +26,10 @@ from streams.core.events import (
     complete_event,
     dead_letter,
     duplicate_notice,
-    utc_timestamp,
 )
 from streams.core.parser import parse_article
-from streams.core.retention import publish_time
+from streams.core.records import Draft, StoryRequest, utc_timestamp
+from streams.core.retention import Retention, publish_time
 from streams.core.sources import SourceRegistry
 from streams.core.stories import DictStoryIndex, StoryIndex, assign_story, simhash
 
@@ -35,12 +37,12 @@ __all__ = [
     "Duplicate",
     "Outcome",
     "Parsed",
+    "PipelineConfig",
     "Published",
     "Rejected",
     "dedupe_stage",
     "parse_stage",
     "process",
-    "story_request",
     "story_stage",
 ]
 
@@ -51,10 +53,13 @@ logger = logging.getLogger(__name__)
 class Parsed:
     """Parse stage succeeded: a draft event keyed by its article key."""
 
-    key: str
-    draft: dict[str, Any]
+    draft: Draft
     #: Time spent in enrichment, for the per-stage histogram (the rest is parsing).
     enrich_seconds: float = 0.0
+
+    @property
+    def key(self) -> str:
+        return self.draft.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,18 +78,6 @@ class Published:
     event: dict[str, Any]
     #: True when the article joined a story other articles had started.
     joined_story: bool = False
-    #: SimHash of the text and publish time (UTC), for the story stage.
-    fingerprint: int = 0
-    filed: str = ""
-
-    @classmethod
-    def from_story_request(cls, request: dict[str, Any]) -> Published:
-        """Read back what :func:`story_request` wrote."""
-        event = request["event"]
-        return cls(
-            str(event["article_key"]), event,
-            fingerprint=int(request["fingerprint"]), filed=str(request["filed"]),
-        )  # fmt: skip
 
     @property
     def event_type(self) -> str:
@@ -136,49 +129,41 @@ def parse_stage(
         )
         enriched = None
     enrich_seconds = time.perf_counter() - started
-    draft = article_draft(article, ingest, enriched=enriched)
-    return Parsed(article.article_key, draft, enrich_seconds)
+    fields = article_draft(article, ingest, enriched=enriched)
+    published = publish_time(article.published_at, ingest.timestamp_ms, now)
+    draft = Draft(article.article_key, fields, published, ingest.timestamp_ms)
+    return Parsed(draft, enrich_seconds)
 
 
 def dedupe_stage(
-    parsed: Parsed,
+    draft: Draft,
     *,
     store: SeenStore,
     now: datetime,
     horizon: str | None = None,
-) -> Published | Duplicate:
+) -> StoryRequest | Duplicate:
     """Decide against the store, update it, and build the event (story not yet known) or notice.
 
     State published before ``horizon`` (a UTC timestamp) has expired and counts as unknown,
     whether or not a sweep has removed it yet.
     """
-    previous: SeenRecord | None = store.get(parsed.key)
+    previous = store.get(draft.key)
     if previous is not None and previous.expired(horizon):
         previous = None
-    published = utc_timestamp(publish_time(parsed.draft, now))
-    decision, record = decide(previous, parsed.draft["content_hash"], utc_timestamp(now), published)
-    store.put(parsed.key, record)
+    published = utc_timestamp(draft.published)
+    decision, record = decide(previous, draft.content_hash, utc_timestamp(now), published)
+    store.put(draft.key, record)
     if isinstance(decision, Repeat):
-        return Duplicate(parsed.key, duplicate_notice(parsed.draft, decision, noticed_at=now))
-    event = complete_event(parsed.draft, revision=decision.revision, processed_at=now)
-    draft = parsed.draft
-    # Fingerprinted here, where the work is spread over partitions, not in the story stage.
-    fingerprint = simhash(" ".join((draft["title"], draft["lead"] or "", *draft["body"])))
-    return Published(parsed.key, event, fingerprint=fingerprint, filed=published)
-
-
-def story_request(published: Published) -> dict[str, Any]:
-    """The dedupe stage's output for the story stage, as JSON (fingerprint as a string:
-    64-bit integers do not survive every JSON reader)."""
-    return {
-        "fingerprint": str(published.fingerprint),
-        "filed": published.filed,
-        "event": published.event,
-    }
+        return Duplicate(draft.key, duplicate_notice(draft.fields, decision, noticed_at=now))
+    event = complete_event(draft.fields, revision=decision.revision, processed_at=now)
+    fields = draft.fields
+    # Hashed here, where the work is spread over partitions, not in the one-key story stage.
+    signature = simhash(" ".join((fields["title"], fields["lead"] or "", *fields["body"])))
+    return StoryRequest(draft.key, event, signature, draft.published, draft.ingest_ms)
 
 
 def story_stage(
-    published: Published,
+    request: StoryRequest,
     *,
     stories: StoryIndex,
     max_distance: int = 3,
@@ -190,21 +175,18 @@ def story_stage(
     """
     story = assign_story(
         stories,
-        published.key,
-        published.fingerprint,
+        request.key,
+        request.simhash,
         max_distance=max_distance,
-        filed=published.filed,
+        published=utc_timestamp(request.published),
         horizon=horizon,
     )
     event = {
-        **published.event,
+        **request.event,
         "story_id": story.story_id,
         "similar_to": [{"article_key": k, "distance": d} for k, d in story.similar_to],
     }
-    return Published(
-        published.key, event, joined_story=story.joined,
-        fingerprint=published.fingerprint, filed=published.filed,
-    )  # fmt: skip
+    return Published(request.key, event, joined_story=story.joined)
 
 
 def process(
@@ -213,18 +195,28 @@ def process(
     store: SeenStore,
     ingest: IngestMeta,
     now: datetime,
-    max_bytes: int,
-    registry: SourceRegistry | None = None,
+    config: PipelineConfig | None = None,
     stories: StoryIndex | None = None,
-    max_distance: int = 3,
+    retention: Retention | None = None,
+    registry: SourceRegistry | None = None,
 ) -> Outcome:
-    """Every stage in one call: the embedded mode (without an index, each article is a story
-    of its own)."""
-    parsed = parse_stage(raw, ingest=ingest, now=now, max_bytes=max_bytes, registry=registry)
+    """Every stage in one call: the embedded mode.
+
+    Without ``stories`` each article is a story of its own; without ``retention`` nothing
+    expires. Pass the same ones for every input of a stream, as the worker keeps them.
+    """
+    config = config or PipelineConfig()
+    parsed = parse_stage(
+        raw, ingest=ingest, now=now, max_bytes=config.max_bytes, registry=registry,
+        enrichment=config.enrichment,
+    )  # fmt: skip
     if isinstance(parsed, Rejected):
         return parsed
-    outcome = dedupe_stage(parsed, store=store, now=now)
+    horizon = retention.observe(parsed.draft.published, now) if retention else None
+    outcome = dedupe_stage(parsed.draft, store=store, now=now, horizon=horizon)
     if isinstance(outcome, Duplicate):
         return outcome
     index = stories if stories is not None else DictStoryIndex()
-    return story_stage(outcome, stories=index, max_distance=max_distance)
+    return story_stage(
+        outcome, stories=index, max_distance=config.story_max_distance, horizon=horizon
+    )

@@ -10,44 +10,60 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-from streams.core.events import utc_timestamp
+from streams.core.dedupe import SeenRecord
+from streams.core.records import utc_timestamp
+from streams.core.stories import Entry, band_expired
 
-__all__ = ["PartitionSweeper", "StreamClock", "publish_time"]
-
-
-def publish_time(draft: dict[str, Any], now: datetime) -> datetime:
-    """The article's publish time; its ingest time, then ``now``, when it has none."""
-    value = draft.get("published_at") or (draft.get("ingest") or {}).get("timestamp")
-    if not value:
-        return now
-    moment = datetime.fromisoformat(value)
-    # Drafts carry offsets; a bare time is read as UTC rather than failing a comparison.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+__all__ = ["PartitionSweeper", "Retention", "publish_time"]
 
 
-class StreamClock:
-    """The latest publish time seen, capped at the wall clock (a page dated next year must
-    not expire everything)."""
+def publish_time(published_at: datetime | None, ingest_ms: int | None, now: datetime) -> datetime:
+    """What retention measures an article's age by: its publish time, else its input's Kafka
+    timestamp, else ``now``. The one place this is decided."""
+    if published_at is not None:
+        # Parsed dates carry offsets; a bare time is read as UTC rather than failing a compare.
+        return published_at if published_at.tzinfo is not None else published_at.replace(tzinfo=UTC)
+    if ingest_ms is not None:
+        return datetime.fromtimestamp(ingest_ms / 1000, UTC)
+    return now
 
-    def __init__(self, retention: timedelta) -> None:
-        self.retention = retention
+
+class Retention:
+    """The retention decision for one stream of articles: its clock, horizon and expiries.
+
+    The clock is the latest publish time seen, capped at the wall clock (a page dated next
+    year must not expire everything).
+    """
+
+    def __init__(self, days: float) -> None:
+        self.retention = timedelta(days=days)
         self.latest: datetime | None = None
+        self._horizon: str | None = None
 
-    def advance(self, published: datetime, now: datetime) -> None:
+    def observe(self, published: datetime, now: datetime) -> str | None:
+        """Advance the clock by one article; return the horizon that now applies."""
         moment = min(published, now)
         if self.latest is None or moment > self.latest:
             self.latest = moment
+            try:
+                self._horizon = utc_timestamp(moment - self.retention)
+            except OverflowError:  # a page dated in year 1: nothing can be older than that
+                self._horizon = None
+        return self._horizon
 
+    @property
     def horizon(self) -> str | None:
-        """Entries published before this UTC timestamp have expired (None: nothing seen yet)."""
-        if self.latest is None:
-            return None
-        try:
-            return utc_timestamp(self.latest - self.retention)
-        except OverflowError:  # a page dated in year 1: nothing can be older than that
-            return None
+        """State published before this UTC timestamp has expired (None: nothing seen yet)."""
+        return self._horizon
+
+    def record_expired(self, record: SeenRecord | None) -> bool:
+        """Whether a dedupe record is past the retention."""
+        return record is not None and record.expired(self._horizon)
+
+    def band_expired(self, entries: list[Entry]) -> bool:
+        """Whether every entry of a story band is past the retention."""
+        return bool(entries) and self._horizon is not None and band_expired(entries, self._horizon)
 
 
 class PartitionSweeper:

@@ -1,8 +1,8 @@
 """Story clusters: near-duplicate articles under different keys share a ``story_id``.
 
-SimHash (Charikar, 2002) over word 3-shingles gives each article a 64-bit fingerprint whose
-Hamming distance to another tracks how much of the text they share. The fingerprint is split
-into four 16-bit bands: two fingerprints within 3 bits of each other agree on at least one band
+SimHash (Charikar, 2002) over word 3-shingles gives each article a 64-bit signature whose
+Hamming distance to another tracks how much of the text they share. The signature is split
+into four 16-bit bands: two signatures within 3 bits of each other agree on at least one band
 (pigeonhole), so a look-up of four band keys finds every candidate, and the exact distance
 decides. Pure: the band index is passed in (a Faust table in the worker, a dict in tests).
 """
@@ -41,7 +41,7 @@ _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _M3 = np.uint64(0x165667B19E3779F9)
 
-Entry = tuple[str, str, int, str]  # article key, story id, fingerprint, publish time (UTC)
+Entry = tuple[str, str, int, str]  # article key, story id, signature, publish time (UTC)
 
 
 def simhash(text: str) -> int:
@@ -65,14 +65,14 @@ def simhash(text: str) -> int:
     return int.from_bytes(np.packbits(votes > 0).tobytes(), "big")
 
 
-def band_keys(fingerprint: int) -> list[str]:
-    """The four band keys under which a fingerprint is filed and looked up."""
+def band_keys(signature: int) -> list[str]:
+    """The four band keys under which a signature is filed and looked up."""
     mask = (1 << _BAND_BITS) - 1
-    return [f"{i}:{(fingerprint >> (i * _BAND_BITS)) & mask:04x}" for i in range(BANDS)]
+    return [f"{i}:{(signature >> (i * _BAND_BITS)) & mask:04x}" for i in range(BANDS)]
 
 
 class StoryIndex(Protocol):
-    """Band key -> entries (article key, story id, fingerprint)."""
+    """Band key -> entries (article key, story id, signature)."""
 
     def get(self, band: str) -> list[Entry]:
         """Entries filed under ``band`` (empty when none)."""
@@ -114,28 +114,28 @@ def band_expired(entries: list[Entry], horizon: str | None) -> bool:
 def assign_story(
     index: StoryIndex,
     article_key: str,
-    fingerprint: int,
+    signature: int,
     *,
     max_distance: int,
-    filed: str = "",
+    published: str = "",
     horizon: str | None = None,
 ) -> StoryDecision:
     """Find the article's story (the closest other article's, or its own new one) and file it.
 
-    ``filed`` is the article's publish time (UTC); entries published before ``horizon`` have
+    ``published`` is the article's publish time (UTC); entries published before ``horizon`` have
     expired: they match nothing and are dropped when their band is written again.
     """
-    bands = band_keys(fingerprint)
+    bands = band_keys(signature)
     near: dict[str, tuple[int, str]] = {}
     own_story: str | None = None
     for band in bands:
-        for key, story, other, published in index.get(band):
-            if horizon is not None and published < horizon:
+        for key, story, other, filed_at in index.get(band):
+            if horizon is not None and filed_at < horizon:
                 continue
             if key == article_key:
                 own_story = story  # a new revision stays in its story
                 continue
-            distance = (fingerprint ^ other).bit_count()
+            distance = (signature ^ other).bit_count()
             if distance <= max_distance and (key not in near or distance < near[key][0]):
                 near[key] = (distance, story)
     similar = sorted(((k, d) for k, (d, _) in near.items()), key=lambda kd: (kd[1], kd[0]))
@@ -152,6 +152,6 @@ def assign_story(
             for e in index.get(band)
             if e[0] != article_key and (horizon is None or e[3] >= horizon)
         ]
-        entries.append((article_key, story_id, fingerprint, filed))
+        entries.append((article_key, story_id, signature, published))
         index.put(band, entries[-MAX_ENTRIES_PER_BAND:])
     return StoryDecision(story_id, similar, joined)

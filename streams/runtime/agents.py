@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import faust
@@ -21,19 +21,10 @@ from aiokafka.partitioner import DefaultPartitioner
 
 from streams.config.settings import Settings
 from streams.core import jsonio
-from streams.core.errors import InternalError
 from streams.core.events import IngestMeta, dead_letter
-from streams.core.pipeline import (
-    Parsed,
-    Published,
-    Rejected,
-    dedupe_stage,
-    parse_stage,
-    story_request,
-    story_stage,
-)
-from streams.core.retention import PartitionSweeper, StreamClock, publish_time
-from streams.core.stories import band_expired
+from streams.core.pipeline import Parsed, Rejected, dedupe_stage, parse_stage, story_stage
+from streams.core.records import Draft, StoryRequest, UnreadableRecord
+from streams.core.retention import PartitionSweeper, Retention
 from streams.runtime.faust_fixes import CommitGate
 from streams.runtime.metrics import Metrics
 from streams.runtime.stores import TableSeenStore, TableStoryIndex
@@ -58,7 +49,7 @@ class Agents:
 
 
 def _ingest_meta(message: Any) -> IngestMeta:
-    # Faust gives the Kafka timestamp in seconds as a float; the record keeps milliseconds.
+    # Faust gives the Kafka timestamp in seconds as a float; records keep milliseconds.
     ts = message.timestamp
     return IngestMeta(
         topic=message.topic,
@@ -67,13 +58,6 @@ def _ingest_meta(message: Any) -> IngestMeta:
         timestamp_ms=round(ts * 1000) if ts else None,
         key=message.key,
     )
-
-
-def _require(record: Any, *fields: str) -> None:
-    """Raise KeyError unless ``record`` is an object with every one of ``fields``."""
-    missing = [f for f in fields if f not in record] if isinstance(record, dict) else fields
-    if missing:
-        raise KeyError(f"missing {', '.join(missing)}")
 
 
 async def _each_event(
@@ -90,18 +74,21 @@ async def _each_event(
             await events.ack(event)
 
 
-class _Handlers:
-    """What each agent does with one event: call the pure core, route, count."""
+class StageRunner:
+    """What each agent does with one event: read the record, run the core's stage with this
+    worker's state, route the outcome, count it."""
 
     def __init__(
         self, topics: Topics, table: Any, stories: Any, metrics: Metrics, settings: Settings
     ) -> None:
         self.topics, self.metrics, self.settings = topics, metrics, settings
+        self.config = settings.pipeline
         self.table, self.stories = table, stories
         self.store = TableSeenStore(table)
         self.story_index = TableStoryIndex(stories)
-        self.clock = StreamClock(timedelta(days=settings.retention_days))
-        self.story_clock = StreamClock(timedelta(days=settings.retention_days))
+        # One clock per stage: each agent sees its own stream of publish times.
+        self.dedupe_retention = Retention(settings.retention_days)
+        self.story_retention = Retention(settings.retention_days)
         partitions = list(range(settings.partitions))
         partitioner = DefaultPartitioner()
         # The re-key topic's partitioner: a key's dedupe state lives in that partition.
@@ -134,8 +121,8 @@ class _Handlers:
             raw,
             ingest=_ingest_meta(message),
             now=datetime.now(UTC),
-            max_bytes=self.settings.max_input_bytes,
-            enrichment=self.settings.enrich,
+            max_bytes=self.config.max_bytes,
+            enrichment=self.config.enrichment,
         )
         elapsed = time.perf_counter() - started
         if isinstance(outcome, Parsed):
@@ -151,13 +138,13 @@ class _Handlers:
             )  # fmt: skip
             await self.topics.dlq.send(key=message.key, value=jsonio.dumps(outcome.record))
             return
-        await self.topics.parsed.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.draft))
+        await self.topics.parsed.send(key=outcome.key.encode(), value=outcome.draft.to_json())
 
-    async def _unreadable(self, event: Any, exc: Exception) -> None:
+    async def _unreadable(self, event: Any, error: UnreadableRecord) -> None:
         """A record on an internal topic that our own agents did not write in this form (a
         stray producer, a format from another version): to the DLQ, not a stopped agent."""
         message = event.message
-        error = InternalError(f"unreadable record on {message.topic}: {type(exc).__name__}: {exc}")
+        error = UnreadableRecord(f"unreadable record on {message.topic}: {error.message}")
         raw: bytes = event.value or b""
         record = dead_letter(raw, error, _ingest_meta(message), failed_at=datetime.now(UTC))
         self.metrics.dead_letters.labels(error.reason).inc()
@@ -172,47 +159,39 @@ class _Handlers:
         started = time.perf_counter()
         now = datetime.now(UTC)
         try:
-            draft = jsonio.loads(event.value)
-            _require(draft, "content_hash", "title", "lead", "body", "ingest")
-            published = publish_time(draft, now)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            draft = Draft.from_json(key, event.value)
+        except UnreadableRecord as exc:
             await self._unreadable(event, exc)
             return
-        self.clock.advance(published, now)
-        horizon = self.clock.horizon()
-        outcome = dedupe_stage(Parsed(key, draft), store=self.store, now=now, horizon=horizon)
-        self._expire_dedupe(event.message.partition, horizon)
+        horizon = self.dedupe_retention.observe(draft.published, now)
+        outcome = dedupe_stage(draft, store=self.store, now=now, horizon=horizon)
+        self._expire_dedupe(event.message.partition)
         self.seconds["dedupe"].observe(time.perf_counter() - started)
-        if isinstance(outcome, Published):
-            await self.topics.stories.send(
-                key=STORY_KEY, value=jsonio.dumps(story_request(outcome))
-            )
+        if isinstance(outcome, StoryRequest):
+            await self.topics.stories.send(key=STORY_KEY, value=outcome.to_json())
             return
         started = time.perf_counter()
         await self.topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
         self.metrics.duplicates.inc()
         self.seconds["publish"].observe(time.perf_counter() - started)
-        self._observe_latency(draft)
+        self._observe_latency(draft.ingest_ms)
 
     async def story_one(self, event: Any) -> None:
         started = time.perf_counter()
         now = datetime.now(UTC)
         try:
-            request = Published.from_story_request(jsonio.loads(event.value))
-            _require(request.event, "event_type", "ingest")
-            published = publish_time(request.event, now)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            request = StoryRequest.from_json(event.value)
+        except UnreadableRecord as exc:
             await self._unreadable(event, exc)
             return
-        self.story_clock.advance(published, now)
-        horizon = self.story_clock.horizon()
+        horizon = self.story_retention.observe(request.published, now)
         outcome = story_stage(
             request,
             stories=self.story_index,
-            max_distance=self.settings.story_max_distance,
+            max_distance=self.config.story_max_distance,
             horizon=horizon,
         )
-        self._expire_stories(event.message.partition, horizon)
+        self._expire_stories(event.message.partition)
         self.seconds["story"].observe(time.perf_counter() - started)
         started = time.perf_counter()
         await self.topics.enriched.send(key=outcome.key.encode(), value=jsonio.dumps(outcome.event))
@@ -221,32 +200,29 @@ class _Handlers:
             self.metrics.story_joins.inc()
         # Handing the record to the producer (it is batched and sent in the background).
         self.seconds["publish"].observe(time.perf_counter() - started)
-        self._observe_latency(outcome.event)
+        self._observe_latency(request.ingest_ms)
 
-    def _observe_latency(self, event: dict[str, Any]) -> None:
-        ingest_ts = event["ingest"].get("timestamp")
-        if ingest_ts:
-            lag = time.time() - datetime.fromisoformat(ingest_ts).timestamp()
+    def _observe_latency(self, ingest_ms: int | None) -> None:
+        if ingest_ms is not None:
+            lag = time.time() - ingest_ms / 1000
             self.metrics.end_to_end_latency_seconds.observe(max(lag, 0.0))
 
     # Retention: a few keys of each table per event, more than the one key an event can add,
     # so the tables shrink back to what the retention holds.
 
-    def _expire_dedupe(self, partition: int, horizon: str | None) -> None:
-        if horizon is None:
+    def _expire_dedupe(self, partition: int) -> None:
+        if self.dedupe_retention.horizon is None:
             return
         for key in self.dedupe_sweep.next_keys(partition, SWEEP_PER_EVENT):
-            record = self.store.get(key)
-            if record is not None and record.expired(horizon):
+            if self.dedupe_retention.record_expired(self.store.get(key)):
                 del self.table[key]
                 self.expired["dedupe"].inc()
 
-    def _expire_stories(self, partition: int, horizon: str | None) -> None:
-        if horizon is None:
+    def _expire_stories(self, partition: int) -> None:
+        if self.story_retention.horizon is None:
             return
         for band in self.story_sweep.next_keys(partition, SWEEP_PER_EVENT):
-            entries = self.story_index.get(band)
-            if entries and band_expired(entries, horizon):
+            if self.story_retention.band_expired(self.story_index.get(band)):
                 del self.stories[band]
                 self.expired["stories"].inc()
 
@@ -262,7 +238,7 @@ def register_agents(
     stories: Any,
 ) -> Agents:
     """Declare the agents on ``app``."""
-    handlers = _Handlers(topics, table, stories, metrics, settings)
+    handlers = StageRunner(topics, table, stories, metrics, settings)
 
     @app.agent(topics.raw, name="newswire.parse")
     async def parse_articles(stream: Any) -> None:

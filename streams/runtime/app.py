@@ -37,7 +37,7 @@ def create_app(settings: Settings, gate: CommitGate) -> faust.App:
         # Big enough for a page at the input limit in an envelope, and its dead-letter copy.
         producer_max_request_size=settings.max_request_bytes,
         # Under exactly-once, outputs become visible when their transaction commits; this
-        # interval bounds that wait on each of the two hops (ingest -> re-key -> outputs).
+        # interval bounds that wait on each of the three hops (parse, dedupe, story).
         broker_commit_interval=settings.commit_interval,
         autodiscover=False,
     )

@@ -20,8 +20,8 @@ STAGE_BUCKETS = (
     0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
     0.25, 1.0,
 )  # fmt: skip
-# End to end includes the re-key hop through Kafka and the commit interval under exactly-once
-# (transactions commit every few hundred ms), so it lives in milliseconds to tens of seconds.
+# End to end passes three hops, each visible only when its transaction commits (every 50 ms
+# by default), and a backlog adds seconds: milliseconds to minutes.
 LATENCY_BUCKETS = (
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0,
 )  # fmt: skip

@@ -40,5 +40,5 @@ class TableStoryIndex:
         return [(e[0], e[1], int(e[2]), e[3] if len(e) > 3 else "~") for e in jsonio.loads(value)]
 
     def put(self, band: str, entries: list[Entry]) -> None:
-        # Fingerprints as strings: JSON readers in other languages lose 64-bit integers.
+        # SimHash signatures as strings: JSON readers in other languages lose 64-bit integers.
         self.table[band] = jsonio.dumps([[k, s, str(h), t] for k, s, h, t in entries])

@@ -40,5 +40,5 @@ def story_table(app: faust.App, settings: Settings) -> Any:
         partitions=settings.partitions,
         key_type=str,
         value_type=bytes,
-        help="Story clusters: SimHash band -> [article key, story id, fingerprint].",
+        help="Story clusters: SimHash band -> [article key, story id, SimHash, publish time].",
     )

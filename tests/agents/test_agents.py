@@ -14,7 +14,8 @@ from streams.config.settings import Settings
 from streams.core import jsonio
 from streams.core.dedupe import DictSeenStore
 from streams.core.events import IngestMeta
-from streams.core.pipeline import Parsed, Published, dedupe_stage, parse_stage, story_request
+from streams.core.pipeline import Parsed, dedupe_stage, parse_stage
+from streams.core.records import StoryRequest
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.agents import STORY_KEY
 from streams.runtime.worker import Newswire, build
@@ -46,7 +47,7 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
         await agent.put((SAMPLES / "01-defapress-81001.txt").read_bytes(), key=b"untrusted")
         await agent.put(b"\xff\xfe not text")
     assert [c.kwargs["key"] for c in parsed.await_args_list] == [b"defapress:81001"]
-    assert sent(parsed)[0]["title"].startswith("Iran, Iraq Open Freight Rail Link")
+    assert sent(parsed)[0]["event"]["title"].startswith("Iran, Iraq Open Freight Rail Link")
     [dead] = sent(dlq)
     assert dead["reason"] == "not_utf8"
     consumed = newswire.metrics.messages_consumed.labels(newswire.settings.topic_raw)
@@ -69,12 +70,13 @@ async def test_dedupe_agent_sends_new_article_to_story_stage_then_notices_repeat
     assert isinstance(outcome, Parsed)
     async with newswire.agents.dedupe.test_context() as agent:
         for _ in range(2):
-            await agent.put(jsonio.dumps(outcome.draft), key=outcome.key.encode())
+            await agent.put(outcome.draft.to_json(), key=outcome.key.encode())
     # Every new article goes to the story stage under the one key that gives it one owner.
     assert [c.kwargs["key"] for c in to_story.await_args_list] == [STORY_KEY]
     [request] = sent(to_story)
     assert (request["event"]["event_type"], request["event"]["revision"]) == ("created", 1)
-    assert int(request["fingerprint"]) > 0
+    assert int(request["simhash"]) > 0
+    assert request["ingest_ms"] == 1_700_000_000_000
     [notice] = sent(duplicates)
     assert (notice["kept_revision"], notice["times_seen"]) == (1, 2)
     assert newswire.metrics.duplicates._value.get() == 1
@@ -93,12 +95,12 @@ async def test_story_agent_publishes_with_story_and_counts_a_join(
     for offset, page in enumerate((original, repost)):
         parsed = parse_stage(page, ingest=IngestMeta("t", 0, offset), now=now, max_bytes=1 << 21)
         assert isinstance(parsed, Parsed)
-        published = dedupe_stage(parsed, store=store, now=now)
-        assert isinstance(published, Published)
-        requests.append(story_request(published))
+        request = dedupe_stage(parsed.draft, store=store, now=now)
+        assert isinstance(request, StoryRequest)
+        requests.append(request.to_json())
     async with newswire.agents.story.test_context() as agent:
         for request in requests:
-            await agent.put(jsonio.dumps(request), key=STORY_KEY)
+            await agent.put(request, key=STORY_KEY)
     first, second = sent(enriched)
     assert [c.kwargs["key"] for c in enriched.await_args_list] == [
         b"defapress:71001",
@@ -124,11 +126,11 @@ async def test_unreadable_internal_record_goes_to_dlq_and_the_agent_goes_on(
                          max_bytes=1 << 21)  # fmt: skip
     assert isinstance(parsed, Parsed)
     if agent_name == "dedupe":
-        good, key = jsonio.dumps(parsed.draft), parsed.key.encode()
+        good, key = parsed.draft.to_json(), parsed.key.encode()
     else:
-        published = dedupe_stage(parsed, store=DictSeenStore(), now=now)
-        assert isinstance(published, Published)
-        good, key = jsonio.dumps(story_request(published)), STORY_KEY
+        request = dedupe_stage(parsed.draft, store=DictSeenStore(), now=now)
+        assert isinstance(request, StoryRequest)
+        good, key = request.to_json(), STORY_KEY
     garbage = [b"\xff not json", b'{"event": 1}', b"[1, 2]"]
     agent = getattr(newswire.agents, agent_name)
     async with agent.test_context() as context:

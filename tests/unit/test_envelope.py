@@ -22,7 +22,7 @@ def envelope(**fields: object) -> bytes:
 def test_plain_text_is_decoded_and_bom_dropped() -> None:
     doc = decode_message("\ufeffHello".encode(), max_bytes=100)
     assert doc.text == "Hello"
-    assert not doc.enveloped
+    assert (doc.content_type, doc.source, doc.url) == ("text/plain", None, None)
 
 
 def test_envelope_fields_are_carried() -> None:
@@ -32,7 +32,6 @@ def test_envelope_fields_are_carried() -> None:
         ),
         max_bytes=1000,
     )
-    assert doc.enveloped
     assert doc.source == "defapress"
     assert doc.url == "https://x.example/1"
     assert doc.content_type == "text/html"

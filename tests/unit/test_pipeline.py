@@ -8,7 +8,7 @@ import pytest
 from streams.core import jsonio
 from streams.core.dedupe import DictSeenStore
 from streams.core.events import IngestMeta
-from streams.core.pipeline import Duplicate, Published, Rejected, process
+from streams.core.pipeline import Duplicate, PipelineConfig, Published, Rejected, process
 from tests.conftest import SAMPLES
 from tests.schemas import validate_record
 
@@ -33,7 +33,7 @@ EXPECTED = {
 
 def run(raw: bytes, store: DictSeenStore, offset: int = 0):
     ingest = IngestMeta("articles.raw", 0, offset, timestamp_ms=1_725_192_000_000, key=b"k")
-    return process(raw, store=store, ingest=ingest, now=NOW, max_bytes=MAX)
+    return process(raw, store=store, ingest=ingest, now=NOW, config=PipelineConfig(max_bytes=MAX))
 
 
 def test_every_sample_has_its_expected_outcome() -> None:

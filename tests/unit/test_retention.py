@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from streams.core.dedupe import DictSeenStore, SeenRecord, decide
 from streams.core.events import IngestMeta
-from streams.core.pipeline import Duplicate, Parsed, Published, dedupe_stage, parse_stage
-from streams.core.retention import PartitionSweeper, StreamClock, publish_time
+from streams.core.pipeline import Duplicate, Parsed, dedupe_stage, parse_stage
+from streams.core.records import StoryRequest
+from streams.core.retention import PartitionSweeper, Retention, publish_time
 from streams.core.stories import DictStoryIndex, assign_story, band_expired, band_keys, simhash
 from streams.devtools.synthetic import synthetic_article
 
@@ -26,31 +27,43 @@ def _parsed(news_id: int, published: datetime) -> Parsed:
 
 
 def test_clock_follows_the_latest_publish_time_but_not_past_the_wall_clock() -> None:
-    clock = StreamClock(timedelta(days=30))
-    assert clock.horizon() is None
-    clock.advance(datetime(2026, 10, 1, tzinfo=UTC), NOW)
-    clock.advance(datetime(2026, 9, 1, tzinfo=UTC), NOW)  # late arrival: time does not go back
-    assert clock.horizon() == "2026-09-01T00:00:00.000Z"
-    clock.advance(datetime(2031, 1, 1, tzinfo=UTC), NOW)  # dated in the future: capped
-    assert clock.horizon() == "2026-10-27T12:00:00.000Z"
+    retention = Retention(30)
+    assert retention.horizon is None
+    retention.observe(datetime(2026, 10, 1, tzinfo=UTC), NOW)
+    # A late arrival: time does not go back.
+    assert retention.observe(datetime(2026, 9, 1, tzinfo=UTC), NOW) == "2026-09-01T00:00:00.000Z"
+    retention.observe(datetime(2031, 1, 1, tzinfo=UTC), NOW)  # dated in the future: capped
+    assert retention.horizon == "2026-10-27T12:00:00.000Z"
 
 
 def test_hostile_dates_neither_crash_nor_expire_everything() -> None:
-    clock = StreamClock(timedelta(days=30))
-    clock.advance(publish_time({"published_at": "0001-01-02T00:00:00+00:00"}, NOW), NOW)
-    assert clock.horizon() is None  # 30 days before year 1 does not exist
-    naive = publish_time({"published_at": "2026-10-01T00:00:00"}, NOW)
-    clock.advance(naive, NOW)
-    assert clock.horizon() == "2026-09-01T00:00:00.000Z"
+    retention = Retention(30)
+    year_one = publish_time(datetime(1, 1, 2, tzinfo=UTC), None, NOW)
+    assert retention.observe(year_one, NOW) is None  # 30 days before year 1 does not exist
+    naive = publish_time(datetime(2026, 10, 1), None, NOW)
+    assert retention.observe(naive, NOW) == "2026-09-01T00:00:00.000Z"
 
 
 def test_publish_time_falls_back_to_ingest_time_then_now() -> None:
-    assert publish_time({"published_at": "2026-09-03T14:05:00+03:30"}, NOW) == datetime(
-        2026, 9, 3, 10, 35, tzinfo=UTC
-    )
-    ingest = {"published_at": None, "ingest": {"timestamp": "2026-11-01T00:00:00.000Z"}}
-    assert publish_time(ingest, NOW) == datetime(2026, 11, 1, tzinfo=UTC)
-    assert publish_time({"published_at": None, "ingest": {}}, NOW) == NOW
+    tehran = timezone(timedelta(hours=3, minutes=30))
+    published = publish_time(datetime(2026, 9, 3, 14, 5, tzinfo=tehran), 1, NOW)
+    assert published == datetime(2026, 9, 3, 10, 35, tzinfo=UTC)
+    ingest_ms = int(datetime(2026, 11, 1, tzinfo=UTC).timestamp() * 1000)
+    assert publish_time(None, ingest_ms, NOW) == datetime(2026, 11, 1, tzinfo=UTC)
+    assert publish_time(None, None, NOW) == NOW
+
+
+def test_retention_decides_records_and_bands_by_its_horizon() -> None:
+    retention = Retention(30)
+    _, record = decide(None, "h", "2026-11-26T00:00:00.000Z", "2026-08-01T00:00:00.000Z")
+    band = [("a:1", "s", 1, "2026-08-01T00:00:00.000Z")]
+    assert not retention.record_expired(record)  # no horizon before the first article
+    assert not retention.band_expired(band)
+    retention.observe(NOW, NOW)
+    assert retention.record_expired(record)
+    assert retention.band_expired(band)
+    assert not retention.record_expired(None)
+    assert not retention.band_expired([])
 
 
 def test_sweeper_visits_each_key_of_a_partition_once_per_pass() -> None:
@@ -76,16 +89,16 @@ def test_sweeper_sees_keys_added_after_its_last_pass() -> None:
 def test_expired_record_counts_as_unknown_so_the_article_is_created_again() -> None:
     store = DictSeenStore()
     old = _parsed(1, datetime(2026, 8, 1, 9, 0))
-    assert isinstance(dedupe_stage(old, store=store, now=NOW), Published)
-    assert isinstance(dedupe_stage(old, store=store, now=NOW), Duplicate)
+    assert isinstance(dedupe_stage(old.draft, store=store, now=NOW), StoryRequest)
+    assert isinstance(dedupe_stage(old.draft, store=store, now=NOW), Duplicate)
     record = store.get(old.key)
     assert record is not None
     assert record.published == "2026-08-01T05:30:00.000Z"  # Tehran time, in UTC
     horizon = "2026-09-01T00:00:00.000Z"
     assert record.expired(horizon)
     assert not record.expired("2026-07-01T00:00:00.000Z")
-    again = dedupe_stage(old, store=store, now=NOW, horizon=horizon)
-    assert isinstance(again, Published)
+    again = dedupe_stage(old.draft, store=store, now=NOW, horizon=horizon)
+    assert isinstance(again, StoryRequest)
     assert again.event["revision"] == 1
 
 
@@ -104,16 +117,16 @@ def test_records_from_before_retention_age_from_their_last_sighting() -> None:
 def test_expired_story_entries_match_nothing_and_leave_their_bands() -> None:
     index = DictStoryIndex()
     text = "Officials announced a plan to expand rail freight on Monday " * 8
-    fingerprint = simhash(text)
-    assign_story(index, "a:1", fingerprint, max_distance=3, filed="2026-08-01T00:00:00.000Z")
+    signature = simhash(text)
+    assign_story(index, "a:1", signature, max_distance=3, published="2026-08-01T00:00:00.000Z")
     horizon = "2026-09-01T00:00:00.000Z"
     later = assign_story(
-        index, "b:2", fingerprint, max_distance=3, filed="2026-11-01T00:00:00.000Z",
+        index, "b:2", signature, max_distance=3, published="2026-11-01T00:00:00.000Z",
         horizon=horizon,
     )  # fmt: skip
     assert later.similar_to == []
     assert not later.joined
-    for band in band_keys(fingerprint):
+    for band in band_keys(signature):
         entries = index.get(band)
         assert [e[0] for e in entries] == ["b:2"]
         assert not band_expired(entries, horizon)

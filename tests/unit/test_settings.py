@@ -43,7 +43,8 @@ def test_values_are_read_and_typed() -> None:
         ({"NEWSWIRE_COMMIT_INTERVAL": "soon"}, "not a number"),
         ({"NEWSWIRE_ENRICH": "maybe"}, "is not one of true"),
         ({"NEWSWIRE_COMMIT_INTERVAL": "0"}, "between 0 and 60"),
-        ({"NEWSWIRE_STORE": "redis://x"}, "not a Faust store URL"),
+        ({"NEWSWIRE_STORE": "redis://x"}, "use memory:// or rocksdb://"),
+        ({"NEWSWIRE_STORE": "aerospike://x"}, "use memory:// or rocksdb://"),
     ],
 )
 def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], fragment: str) -> None:

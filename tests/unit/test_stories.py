@@ -23,7 +23,7 @@ from tests.conftest import SAMPLES
 TEXT = synthetic_article(7).decode()
 
 
-def test_fingerprint_is_the_same_in_every_process() -> None:
+def test_simhash_is_the_same_in_every_process() -> None:
     code = "from streams.core.stories import simhash; import sys; print(simhash(sys.stdin.read()))"
     runs = {
         subprocess.run(
@@ -47,11 +47,11 @@ def test_small_edit_is_near_and_another_article_is_far() -> None:
 
 
 @given(st.integers(0, 2**64 - 1), st.lists(st.integers(0, 63), max_size=3, unique=True))
-def test_within_three_bits_always_shares_a_band(fingerprint: int, flips: list[int]) -> None:
-    other = fingerprint
+def test_within_three_bits_always_shares_a_band(signature: int, flips: list[int]) -> None:
+    other = signature
     for bit in flips:
         other ^= 1 << bit
-    assert set(band_keys(fingerprint)) & set(band_keys(other))
+    assert set(band_keys(signature)) & set(band_keys(other))
 
 
 def test_repost_joins_the_story_revision_keeps_it_stranger_starts_its_own() -> None:
@@ -86,7 +86,7 @@ def test_embedded_pipeline_puts_reposts_in_one_story() -> None:
     events = []
     for offset, raw in enumerate((original, repost)):
         outcome = process(raw, store=store, stories=stories, ingest=IngestMeta("t", 0, offset),
-                          now=datetime.now(UTC), max_bytes=1 << 21)  # fmt: skip
+                          now=datetime.now(UTC))  # fmt: skip
         assert isinstance(outcome, Published)
         events.append(outcome)
     assert events[0].event["article_key"] != events[1].event["article_key"]
