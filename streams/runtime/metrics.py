@@ -29,7 +29,7 @@ LATENCY_BUCKETS = (
 
 @dataclass(frozen=True, slots=True)
 class Metrics:
-    """Every ``newswire_*`` metric; see the README's catalogue."""
+    """Every ``newswire_*`` metric; docs/operations.md lists them."""
 
     registry: CollectorRegistry
     messages_consumed: Counter
