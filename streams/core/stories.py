@@ -72,7 +72,7 @@ def band_keys(signature: int) -> list[str]:
 
 
 class StoryIndex(Protocol):
-    """Band key -> entries (article key, story id, signature)."""
+    """Band key -> entries (article key, story id, signature, publish time)."""
 
     def get(self, band: str) -> list[Entry]:
         """Entries filed under ``band`` (empty when none)."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from click.testing import CliRunner
 
 from streams.cli.main import cli
 from streams.core import jsonio
+from streams.runtime.faust_fixes import hooks
 from tests.conftest import SAMPLES
 from tests.schemas import validate_record
 
@@ -64,3 +67,24 @@ def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage: " in result.output
+
+
+def test_worker_refuses_a_faust_without_the_hooks_it_patches(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = hooks.Hook("faust.transport.consumer", "Consumer", "_renamed_in_a_release", "test")
+    monkeypatch.setattr(hooks.check_hooks, "__defaults__", ((*hooks.HOOKS, missing),))
+    result = runner.invoke(cli, ["worker"])
+    assert result.exit_code == 1
+    assert "faust-streaming" in result.output
+    assert "Consumer._renamed_in_a_release (used by test)" in result.output
+
+
+def test_developer_commands_say_they_need_a_checkout(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in the wheel: the devtools package is not there.
+    monkeypatch.setitem(sys.modules, "streams.devtools.localkafka", None)
+    result = runner.invoke(cli, ["kafka", "status"])
+    assert result.exit_code == 1
+    assert "needs a source checkout" in result.output
