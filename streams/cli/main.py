@@ -42,15 +42,11 @@ def worker() -> None:
     Creates missing topics, consumes the ingest topic, publishes events, duplicate notices and
     dead letters, and serves Prometheus metrics at http://WEB_HOST:WEB_PORT/metrics.
     """
-    from streams.runtime.faust_fixes import FaustIncompatible
     from streams.runtime.worker import run_worker
 
     settings = load_settings()
     logging.getLogger("streams").setLevel(settings.log_level.upper())
-    try:
-        run_worker(settings)
-    except FaustIncompatible as exc:
-        raise click.ClickException(str(exc)) from None
+    run_worker(settings)
 
 
 @cli.command()

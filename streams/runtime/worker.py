@@ -18,7 +18,7 @@ from streams.core.language import load_model
 from streams.runtime.admin import ensure_topics
 from streams.runtime.agents import Agents, register_agents
 from streams.runtime.app import create_app
-from streams.runtime.faust_fixes import CommitGate, check_hooks
+from streams.runtime.faust_fixes import CommitGate
 from streams.runtime.faust_fixes.internals import (
     paused_partitions,
     read_offsets,
@@ -136,8 +136,6 @@ def _lag(app: faust.App, topics: set[str]) -> list[tuple[str, int, int]]:
 
 def run_worker(settings: Settings) -> None:
     """Create missing topics, then run a Faust worker until it is stopped (blocks)."""
-    # Before anything touches Kafka: a Faust without the hooks our fixes need must not run.
-    check_hooks()
     states = asyncio.run(ensure_topics(settings))
     for name, state in sorted(states.items()):
         logger.info("topic %s: %s", name, state)
