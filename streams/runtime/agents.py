@@ -26,6 +26,7 @@ from streams.core.pipeline import Parsed, Rejected, dedupe_stage, parse_stage, s
 from streams.core.records import Draft, StoryRequest, UnreadableRecord
 from streams.core.retention import PartitionSweeper, Retention
 from streams.runtime.faust_fixes import CommitGate
+from streams.runtime.faust_fixes.internals import forget_unacked
 from streams.runtime.metrics import Metrics
 from streams.runtime.stores import TableSeenStore, TableStoryIndex
 from streams.runtime.topics import Topics
@@ -65,11 +66,16 @@ async def _each_event(
 ) -> None:
     """Handle each event, acking it by hand inside the commit gate.
 
-    A commit then sees an event whole (its sends and its ack) or not at all.
+    A commit then sees an event whole (its sends and its ack) or not at all. An event taken
+    before a rebalance is dropped unhandled: its partition reads it again from the committed
+    offset, wherever the partition went.
     """
     events = stream.noack()
     async for event in events.events():
-        async with gate.event():
+        async with gate.event(gate.epoch) as current:
+            if not current:
+                forget_unacked(stream.app.consumer, event.message)
+                continue
             await handle(event)
             await events.ack(event)
 

@@ -21,11 +21,6 @@ REVISIONS = 3  # each article is sent in three versions, in order
 
 
 @pytest.mark.partitions(6)
-@pytest.mark.xfail(
-    strict=False,
-    reason="known race: a few inputs are handled twice soon after a worker joins "
-    "(docs/guarantees.md, Known issue); it still runs, and -ra reports XPASS or XFAIL",
-)
 def test_kill_one_of_two_workers_and_bring_it_back(deployment: Deployment) -> None:
     d = deployment
     first = 800_000

@@ -16,7 +16,7 @@ from streams.runtime.faust_fixes.hooks import (
     missing_hooks,
 )
 from streams.runtime.faust_fixes.offsets import commit_offset, next_offset
-from streams.runtime.faust_fixes.recovery import holds_flow, unread_partitions
+from streams.runtime.faust_fixes.recovery import holds_flow, seek_still_wanted, unread_partitions
 from streams.runtime.faust_fixes.routing import source_transactional_id, stale_producers
 
 
@@ -130,3 +130,13 @@ def test_a_missing_hook_stops_the_worker_naming_versions_and_the_hook() -> None:
     assert "aiokafka 0." in message
     assert "faust.transport.consumer.Consumer._acked_renamed (used by offsets)" in message
     assert "faust.transport.nowhere.Consumer._acked" in message
+
+
+def test_a_seek_asked_while_the_flow_was_stopped_goes_ahead_if_it_still_is() -> None:
+    assert seek_still_wanted(resumes_before=3, resumes_now=3, flow_active=False)
+
+
+def test_a_seek_is_dropped_once_the_flow_has_resumed_meanwhile() -> None:
+    # Whoever resumed the flow seeked first; records handled since would be read again.
+    assert not seek_still_wanted(resumes_before=3, resumes_now=3, flow_active=True)
+    assert not seek_still_wanted(resumes_before=3, resumes_now=4, flow_active=False)

@@ -4,11 +4,13 @@ Newswire's guarantee (each input has exactly one outcome, under SIGKILLs, rebala
 restarts) needs these; the fault tests found each gap. One module per fix:
 
 - :mod:`.routing`: sends join the source partition's transaction; stale producers stop.
-- :mod:`.gate`: a commit never falls inside an event (agents ack by hand in the gate).
+- :mod:`.gate`: a commit never falls inside an event (agents ack by hand in the gate), and no
+  event runs from a revocation's commit until the flow resumes.
 - :mod:`.offsets`: commit one past the highest acked offset (Faust's gap list missed holes).
 - :mod:`.producer_buffer`: a commit drains the changelog records still in Faust's buffer.
 - :mod:`.commits`: a commit ends every partition's transaction at once.
-- :mod:`.end_offsets`: changelog end offsets come from the broker, so recovery skips none.
+- :mod:`.consumer_thread`: changelog end offsets come from the broker, so recovery skips none.
+- :mod:`.stable_offsets`: committed offsets are read once no transaction still holds them.
 - :mod:`.recovery`: after recovery, stream partitions start at their committed offsets.
 - :mod:`.consumer`: the consumer subclass that carries the consumer-side fixes, and commits
   before Faust forgets a revoked partition's acked offsets.

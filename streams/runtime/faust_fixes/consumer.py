@@ -1,5 +1,6 @@
 """Faust's consumer with the fixes that live in it: gated commits drained of the producer
-buffer, our commit offsets, broker end offsets, recovery seeks, and commit-before-revoke."""
+buffer, our commit offsets, recovery seeks, and commit-before-revoke; its thread
+(:mod:`.consumer_thread`) carries broker end offsets and stable committed offsets."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from typing import Any
 
 import faust
 
-from streams.runtime.faust_fixes.end_offsets import BrokerEndOffsetsThread
+from streams.runtime.faust_fixes.consumer_thread import FixedConsumerThread
 from streams.runtime.faust_fixes.gate import CommitGate
+from streams.runtime.faust_fixes.internals import forget_unacked
 from streams.runtime.faust_fixes.offsets import next_offset
 from streams.runtime.faust_fixes.producer_buffer import BufferWatch
-from streams.runtime.faust_fixes.recovery import holds_flow, unread_partitions
+from streams.runtime.faust_fixes.recovery import holds_flow, seek_still_wanted, unread_partitions
 
 __all__ = ["gated_consumer"]
 
@@ -43,7 +45,7 @@ def gated_consumer(
             return next_offset(self, tp)
 
         def _new_consumer_thread(self) -> Any:
-            return BrokerEndOffsetsThread(self, loop=self.loop, beacon=self.beacon)
+            return FixedConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
         def resume_partitions(self, tps: Any) -> None:
             tps = set(tps)
@@ -56,10 +58,23 @@ def gated_consumer(
             if app.tables.recovery.completed.is_set():  # type: ignore[attr-defined]  # always there
                 self._reseek = asyncio.ensure_future(self._seek_then_resume())
                 return
+            self._flow_on()
+
+        def _flow_on(self, *, events: bool = False) -> None:
+            self._resumes = getattr(self, "_resumes", 0) + 1
+            if events:
+                gate.resume_events()
             super().resume_flow()
 
         async def seek_to_committed(self) -> Any:
-            committed = await super().seek_to_committed()
+            resumes = getattr(self, "_resumes", 0)
+            committed = await self._thread.committed_offsets()
+            if not seek_still_wanted(resumes, getattr(self, "_resumes", 0), self.flow_active):
+                logger.debug("seek dropped: the flow resumed while its offsets were read")
+                return {}
+            for tp, offset in committed.items():
+                if offset:  # no await between the seeks: none lands after the flow resumes
+                    self._thread.seek(tp, offset)
             fresh = unread_partitions(committed, self._is_changelog_tp)
             if fresh and app.conf.consumer_auto_offset_reset == "earliest":
                 await self.seek_wait(await self.earliest_offsets(*fresh))
@@ -70,14 +85,20 @@ def gated_consumer(
                 await self.perform_seek()
             except Exception as exc:  # a new rebalance: its recovery seeks again
                 logger.warning("seek after recovery failed (%r); a rebalance will seek", exc)
-            super().resume_flow()
+            self._flow_on(events=True)
 
         async def on_partitions_revoked(self, revoked: Any) -> None:
             # Faust forgets the revoked partitions' acked offsets first and commits after, so
             # what was handled since the last commit stayed in the open transaction while the
-            # next assignment replayed it: both copies committed. Commit first. Nothing runs
-            # between this commit and Faust's bookkeeping (no await point in between).
+            # next assignment replayed it: both copies committed. Commit first, with every
+            # event stopped until the flow resumes (gate.py): Faust ends the transactions
+            # later in the revocation, and an event run in between would be committed there
+            # without its offset.
+            await gate.stop_events()
+            self.stop_flow()
+            app.flow_control.suspend()
             await self.force_commit()
+            forget_unacked(self)  # events taken before now are stale; Faust must not wait
             await super().on_partitions_revoked(revoked)
 
     return GatedConsumer

@@ -1,9 +1,17 @@
-"""The commit gate: a commit never falls between an event's sends and its ack.
+"""The commit gate: a commit never falls between an event's sends and its ack, and no event
+runs while a rebalance is under way.
 
 Faust commits on a timer, whatever the agents are doing. A commit after an event's sends but
 before its ack committed the sends without the input offset, and a restart then handled the
 event twice. Agents hold the gate from an event's first send to its ack; a commit waits for
 those in flight and holds back new ones.
+
+On a rebalance Faust forgets the revoked partitions' acks, lets the agents finish what they
+hold, and then commits and ends the transactions: events that ran after the revocation's own
+commit had their outputs committed without their offsets, and were handled again wherever
+their partition went. From the revocation's commit until the flow resumes no event starts,
+and an event taken from its stream before the flow resumed is stale: the agent drops it
+unhandled, and it is read again from the committed offset.
 """
 
 from __future__ import annotations
@@ -25,24 +33,56 @@ class CommitGate:
         self._open = asyncio.Event()
         self._open.set()
         self._committing = asyncio.Lock()
+        self._running = asyncio.Event()
+        self._running.set()
+        self._epoch = 0
 
     @property
     def events_in_flight(self) -> int:
         """Events between their first send and their ack right now."""
         return self._active
 
+    @property
+    def epoch(self) -> int:
+        """Changes when a rebalance starts and when the flow resumes after it. Read it when
+        an event is taken from its stream, and pass it to :meth:`event`."""
+        return self._epoch
+
     @asynccontextmanager
-    async def event(self) -> AsyncIterator[None]:
-        """Hold while handling one event, from its first send to its ack."""
-        await self._open.wait()
+    async def event(self, taken: int | None = None) -> AsyncIterator[bool]:
+        """Hold while handling one event, from its first send to its ack.
+
+        Yields whether the event is current: False for one taken (at epoch ``taken``) before
+        a rebalance that has happened since; the caller must drop it, unhandled and unacked.
+        """
+        while taken is None or taken == self._epoch:
+            await self._running.wait()
+            await self._open.wait()
+            if self._running.is_set():  # no rebalance began while waiting for a commit
+                break
+        if taken is not None and taken != self._epoch:
+            yield False  # stale: dropped at once, so that a rebalance never waits for it
+            return
         self._active += 1
         self._idle.clear()
         try:
-            yield
+            yield True
         finally:
             self._active -= 1
             if self._active == 0:
                 self._idle.set()
+
+    async def stop_events(self) -> None:
+        """A rebalance begins: wait for the events in flight; start none until
+        :meth:`resume_events`. Every event taken before now is stale."""
+        self._running.clear()
+        self._epoch += 1
+        await self._idle.wait()
+
+    def resume_events(self) -> None:
+        """The flow resumes after a rebalance: events taken from now on are current."""
+        self._epoch += 1
+        self._running.set()
 
     @asynccontextmanager
     async def commit(self) -> AsyncIterator[None]:

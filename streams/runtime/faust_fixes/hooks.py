@@ -37,6 +37,8 @@ _WORKER = ("faust.worker", "Worker")
 _FLOW = ("mode.utils.queues", "FlowControlEvent")
 _AIOKAFKA = ("aiokafka.consumer.consumer", "AIOKafkaConsumer")
 _AIOKAFKA_PRODUCER = ("aiokafka.producer.producer", "AIOKafkaProducer")
+_COORDINATOR = ("aiokafka.consumer.group_coordinator", "GroupCoordinator")
+_REQUEST = ("aiokafka.protocol.api", "RequestStruct")
 
 HOOKS: tuple[Hook, ...] = (
     *(Hook(*_CONSUMER, n, "offsets") for n in (
@@ -51,9 +53,17 @@ HOOKS: tuple[Hook, ...] = (
         "_new_consumer_thread",
     )),
     Hook(*_CONSUMER, "key_partition", "routing"),
-    *(Hook(*_CONSUMER, n, "internals") for n in ("_read_offset", "_paused_partitions")),
-    Hook(*_THREAD, "_highwaters", "end_offsets"),
-    Hook(*_THREAD, "_ensure_consumer", "end_offsets"),
+    *(Hook(*_CONSUMER, n, "internals") for n in (
+        "_read_offset", "_paused_partitions", "_unacked_messages",
+    )),
+    *(Hook(*_THREAD, n, "consumer_thread") for n in (
+        "_highwaters", "_ensure_consumer", "on_start", "call_thread", "seek",
+    )),
+    Hook(*_AIOKAFKA_CONSUMER, "_thread", "recovery"),
+    *(Hook(*_COORDINATOR, n, "stable_offsets") for n in (
+        "_do_fetch_commit_offsets", "_send_req", "coordinator_dead", "fetch_committed_offsets",
+    )),
+    Hook(*_REQUEST, "FLEXIBLE_VERSION", "stable_offsets"),
     *(Hook(*_BUFFER, n, "producer_buffer") for n in ("_send_pending", "size", "flush")),
     *(Hook(*_PRODUCER, n, "commits and routing") for n in (
         "commit_transactions", "stop_transaction", "_transaction_producers", "_trn_locks",
@@ -62,7 +72,7 @@ HOOKS: tuple[Hook, ...] = (
     Hook(*_WORKER, "on_setup_root_logger", "quiet_worker"),
     Hook(*_WORKER, "spinner", "quiet_worker"),
     Hook(*_FLOW, "suspend", "consumer"),
-    Hook(*_AIOKAFKA, "end_offsets", "end_offsets"),
+    Hook(*_AIOKAFKA, "end_offsets", "consumer_thread"),
     *(Hook(*_AIOKAFKA_PRODUCER, n, "commits") for n in (
         "send_offsets_to_transaction", "commit_transaction", "begin_transaction",
     )),

@@ -1,4 +1,5 @@
-"""Read-only looks at Faust state that has no public accessor (for lag and readiness)."""
+"""Looks at Faust state that has no public accessor (lag, readiness), and the one write: the
+consumer forgets stale events (:mod:`.gate`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 import faust
 
-__all__ = ["paused_partitions", "read_offsets", "recovery_completed"]
+__all__ = ["forget_unacked", "paused_partitions", "read_offsets", "recovery_completed"]
 
 
 def read_offsets(app: faust.App) -> Mapping[Any, int | None]:
@@ -23,3 +24,14 @@ def paused_partitions(app: faust.App) -> set[Any]:
 def recovery_completed(app: faust.App) -> bool:
     """Table recovery has finished (TableManager's type omits its recovery service)."""
     return bool(app.tables.recovery.completed.is_set())  # type: ignore[attr-defined]
+
+
+def forget_unacked(consumer: Any, message: Any = None) -> None:
+    """Faust waits, on a rebalance, until every delivered message is acked. A stale event is
+    dropped unacked (its partition reads it again from the committed offset), so the consumer
+    forgets it: ``message``, or every delivered one when None."""
+    unacked = consumer._unacked_messages
+    if message is None:
+        unacked.clear()
+    else:
+        unacked.discard(message)

@@ -15,6 +15,12 @@ Three gaps in Faust's recovery, each seen in the two-worker fault test:
   earliest offset, asked from the broker, as the group's first reader does; aiokafka's
   ``seek_to_beginning`` leaves the position unset until its fetcher resets it, and Faust's
   livelock check asserted on that.
+* Faust's fetcher seeks to the committed offsets whenever records arrive while the flow is
+  stopped, and that seek reads the offsets one partition at a time. When the flow resumed
+  before it finished (at the end of recovery, for one), its last seeks moved partitions back
+  under records already handled but not yet committed: they were handled again, and both
+  copies committed. A seek now reads every offset first and then moves every partition at
+  once, and only if the flow has not resumed in the meantime.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-__all__ = ["holds_flow", "unread_partitions"]
+__all__ = ["holds_flow", "seek_still_wanted", "unread_partitions"]
 
 
 def holds_flow(resumed: Iterable[Any], is_changelog: Callable[[Any], bool]) -> bool:
@@ -35,3 +41,12 @@ def unread_partitions(
 ) -> list[Any]:
     """Stream partitions with no committed offset yet: to be read from their start."""
     return [tp for tp, offset in committed.items() if not offset and not is_changelog(tp)]
+
+
+def seek_still_wanted(resumes_before: int, resumes_now: int, flow_active: bool) -> bool:
+    """Whether a seek asked while the flow was stopped may still move the partitions.
+
+    Not once the flow has resumed since (whoever resumed it seeked first): records handled
+    from then on would be read again.
+    """
+    return resumes_now == resumes_before and not flow_active

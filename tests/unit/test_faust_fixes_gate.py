@@ -1,0 +1,78 @@
+"""The commit gate across a rebalance, without a broker: no event starts from the revocation
+until the flow resumes, and an event taken before either moment is dropped, not handled."""
+
+from __future__ import annotations
+
+import asyncio
+
+from streams.runtime.faust_fixes.gate import CommitGate
+
+STEP = 0.01  # seconds: lets the other tasks run; no test waits on it for an outcome
+
+
+async def _handle(gate: CommitGate, taken: int, log: list[str], name: str) -> None:
+    async with gate.event(taken) as current:
+        log.append(f"{name}:{'ran' if current else 'dropped'}")
+
+
+async def test_a_current_event_runs() -> None:
+    gate = CommitGate()
+    log: list[str] = []
+    await _handle(gate, gate.epoch, log, "a")
+    assert log == ["a:ran"]
+
+
+async def test_the_revocation_waits_for_the_event_in_flight() -> None:
+    gate = CommitGate()
+    inside, release = asyncio.Event(), asyncio.Event()
+
+    async def slow() -> None:
+        async with gate.event(gate.epoch):
+            inside.set()
+            await release.wait()
+
+    task = asyncio.create_task(slow())
+    await inside.wait()
+    stopping = asyncio.create_task(gate.stop_events())
+    await asyncio.sleep(STEP)
+    assert not stopping.done()
+    release.set()
+    await asyncio.wait_for(stopping, timeout=5)
+    await task
+
+
+async def test_an_event_taken_before_the_revocation_is_dropped_at_once() -> None:
+    gate = CommitGate()
+    taken = gate.epoch
+    await gate.stop_events()
+    log: list[str] = []
+    await asyncio.wait_for(_handle(gate, taken, log, "old"), timeout=5)
+    assert log == ["old:dropped"]
+
+
+async def test_an_event_taken_during_the_rebalance_waits_and_is_dropped_at_resume() -> None:
+    gate = CommitGate()
+    await gate.stop_events()
+    log: list[str] = []
+    task = asyncio.create_task(_handle(gate, gate.epoch, log, "mid"))
+    await asyncio.sleep(STEP)
+    assert log == []  # held: nothing runs while partitions move
+    gate.resume_events()
+    await asyncio.wait_for(task, timeout=5)
+    assert log == ["mid:dropped"]
+    await _handle(gate, gate.epoch, log, "new")
+    assert log == ["mid:dropped", "new:ran"]
+
+
+async def test_an_event_waiting_on_a_commit_when_a_rebalance_starts_is_dropped() -> None:
+    gate = CommitGate()
+    log: list[str] = []
+    async with gate.commit():
+        task = asyncio.create_task(_handle(gate, gate.epoch, log, "queued"))
+        await asyncio.sleep(STEP)
+        stopping = asyncio.create_task(gate.stop_events())
+        await asyncio.sleep(STEP)
+    await asyncio.wait_for(stopping, timeout=5)
+    gate.resume_events()
+    await asyncio.wait_for(task, timeout=5)
+    assert log == ["queued:dropped"]
