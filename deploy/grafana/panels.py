@@ -28,6 +28,9 @@ PANELS: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("Dead letters per second by reason", "ops", [
         ("sum by (reason) (rate(newswire_dead_letters_total[1m]))", "{{reason}}"),
     ]),
+    ("Fields left unread per second (field, code)", "ops", [
+        ("sum by (field, code) (rate(newswire_field_warnings_total[5m]))", "{{field}} {{code}}"),
+    ]),
     ("Processing time by stage (p50, p95, p99)", "s", [
         (f"histogram_quantile({q}, sum by (le, stage) "
          f"(rate(newswire_processing_seconds_bucket[5m])))", f"{{{{stage}}}} p{int(q * 100)}")

@@ -98,6 +98,71 @@ def produce(
 
 
 @cli.command()
+@click.option("--reason", "reasons", multiple=True, help="Only letters with this reason (repeat).")
+@click.option("--since", help="Only letters that failed at or after this RFC 3339 time.")
+@click.option("--max", "limit", type=click.IntRange(min=1), help="At most N letters.")
+@click.option("--dry-run", is_flag=True, help="Say what would be sent; send nothing.")
+def replay(reasons: tuple[str, ...], since: str | None, limit: int | None, dry_run: bool) -> None:
+    """Send dead letters' original messages back to the ingest topic, exactly as received.
+
+    The worker then reads them with the current parser. Safe to repeat: an article already
+    published comes out as a duplicate notice.
+    """
+    from collections import Counter
+
+    from tqdm import tqdm
+
+    from streams.core.replay import Replay, ReplayFilter, replays
+    from streams.runtime.clients import produce_inputs, read_to_end
+
+    settings = load_settings()
+    try:
+        moment = datetime.fromisoformat(since) if since else None
+    except ValueError:
+        raise click.BadParameter(
+            f"{since!r} is not an RFC 3339 time", param_hint="--since"
+        ) from None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    chosen = ReplayFilter(frozenset(reasons), moment, limit)
+    try:
+        letters = run_kafka(read_to_end(settings.connection, settings.topic_dlq))
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from None
+    picked: list[Replay] = []
+    for item in replays((r.value for r in letters), chosen):
+        if isinstance(item, str):
+            click.echo(item, err=True)
+        else:
+            picked.append(item)
+    by_reason = Counter(r.reason for r in picked)
+    summary = ", ".join(f"{reason}={n}" for reason, n in sorted(by_reason.items())) or "none"
+    if dry_run:
+        for r in picked:
+            click.echo(f"{r.where}\t{r.reason}\t{len(r.value)} bytes")
+        click.echo(
+            f"would replay {len(picked)} of {len(letters)} dead letter(s) to "
+            f"{settings.topic_raw} ({summary})",
+            err=True,
+        )
+        return
+    with tqdm(total=len(picked), unit="msg", disable=not sys.stderr.isatty(), desc="replay") as bar:
+        sent = run_kafka(
+            produce_inputs(
+                settings.connection,
+                settings.topic_raw,
+                [(r.key, r.value) for r in picked],
+                max_request_size=settings.max_request_bytes,
+                on_sent=bar.update,
+            )
+        )
+    click.echo(
+        f"replayed {sent} of {len(letters)} dead letter(s) to {settings.topic_raw} ({summary})",
+        err=True,
+    )
+
+
+@cli.command()
 @click.argument("topic")
 @click.option("--from-beginning", is_flag=True, help="Start at the oldest record, not the end.")
 @click.option("--max", "max_records", type=int, help="Stop after N records.")

@@ -10,7 +10,19 @@ from streams.core import jsonio
 from streams.core.dates import rfc3339
 from streams.core.urls import canonical_url
 
-__all__ = ["Article"]
+__all__ = ["Article", "FieldWarning"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldWarning:
+    """One field the page had but that could not be read: left null, and said so."""
+
+    field: str
+    code: str
+    value: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "code": self.code, "value": self.value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +42,11 @@ class Article:
     updated_at: datetime | None = None
     language: str = "und"
     fetched_at: str | None = None
+    authors: tuple[str, ...] = ()
+    site_name: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    warnings: tuple[FieldWarning, ...] = ()
 
     @property
     def canonical_url(self) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 __all__ = [
     "BadDate",
     "BadEnvelope",
-    "BadNewsId",
     "BinaryContent",
     "EmptyInput",
     "InputTooLarge",
@@ -88,15 +87,10 @@ class MissingBody(NewswireError):
 
 
 class BadDate(NewswireError):
-    """A date line is present but its value cannot be read as a date and time."""
+    """A date's text cannot be read as a date and time. The parser turns it into a warning on
+    the field; the reason stays in the dead-letter schema for letters written before."""
 
     reason = "bad_date"
-
-
-class BadNewsId(NewswireError):
-    """A news ID line is present but its value is not an identifier."""
-
-    reason = "bad_news_id"
 
 
 class InternalError(NewswireError):

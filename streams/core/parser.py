@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
-from streams.core.article import Article
+from streams.core.article import Article, FieldWarning
 from streams.core.dates import parse_page_date
 from streams.core.envelope import RawDocument
-from streams.core.errors import BadDate, BadNewsId, MissingBody, MissingTitle, NotAnArticle
+from streams.core.errors import BadDate, MissingBody, MissingTitle, NotAnArticle
+from streams.core.html_meta import PageMeta
 from streams.core.html_text import html_to_page
 from streams.core.language import detect_language
 from streams.core.sources import SourceProfile, SourceRegistry, default_registry
@@ -28,6 +31,7 @@ _MAX_AGENCY = 40
 _DASHES = "-\u2013\u2014\u2012\u2015"
 _NEWS_ID = re.compile(r"^[\w-]{1,64}$")
 _SLUG = re.compile(r"\W+")
+_WARNED_VALUE = 200  # characters of an unreadable value kept in its warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +72,22 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
     document is not an article.
     """
     registry = registry or default_registry()
-    url, language_hint, meta_published = doc.url, None, None
+    url, language_hint, meta = doc.url, None, PageMeta()
     text = doc.text
-    if doc.content_type == "text/html":
-        page = html_to_page(text)
-        text, url, language_hint = page.text, url or page.canonical_url, page.language
-        meta_published = page.published
+    is_html = doc.content_type == "text/html"
+    if is_html:
+        page = html_to_page(text, url)
+        text, url, meta = page.text, url or page.canonical_url, page.meta
+        language_hint = page.language
     lines = clean_lines(normalise_text(repair(text)))
     if not lines:
         raise NotAnArticle("no text after normalisation")
 
-    stamps, content, dateline, dateline_index = _scan(lines, registry)
-    if dateline is None and not stamps:
+    # A web page's first line is its headline (``X (Y) - Z`` there is a title, not a dateline).
+    stamps, content, dateline, dateline_index = _scan(lines, registry, title_first=is_html)
+    # A web page is an article when it has a headline and text; plain text needs the wire
+    # layout's marks, or any message would pass for one.
+    if dateline is None and not stamps and not is_html:
         raise NotAnArticle("no dateline, news ID or publish date: not an article page")
 
     profile = registry.resolve(
@@ -89,8 +97,11 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
         lines=content,
     )
     source_id = profile.id
-    if profile is registry.fallback and dateline is not None:
+    unknown_source = profile is registry.fallback
+    if unknown_source and dateline is not None:
         source_id = _SLUG.sub("-", dateline.agency.casefold()).strip("-") or profile.id
+    elif unknown_source and url and (host := _host(url)):
+        source_id = host  # a web page from a site with no profile: the site names it
 
     if not content:
         raise MissingTitle("the page has date or ID stamps but no title or text")
@@ -107,12 +118,19 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
     if lead is None and not body:
         raise MissingBody("the page has a title but no lead and no body paragraphs")
 
+    warnings: list[FieldWarning] = []
     news_id = ascii_digits(stamps["news_id"]) if "news_id" in stamps else None
     if news_id is not None and not _NEWS_ID.match(news_id):
-        raise BadNewsId(f"news ID {news_id[:80]!r} is not an identifier")
-
-    published = stamps.get("published")
-    updated = stamps.get("updated")
+        warnings.append(FieldWarning("news_id", "invalid_id", news_id[:_WARNED_VALUE]))
+        news_id = None
+    # A known source's times read in its zone; an unknown site's keep the offset they carry.
+    zone = None if unknown_source else profile.timezone
+    published = _date_field(
+        "published_at", (stamps.get("published"), meta.published), profile, zone, warnings
+    )
+    updated = _date_field(
+        "updated_at", (stamps.get("updated"), meta.updated), profile, zone, warnings
+    )
     return Article(
         source=source_id,
         title=title,
@@ -123,19 +141,20 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
         dateline_city=dateline.city if dateline else None,
         dateline_agency=registry.agency_name(dateline.agency) if dateline else None,
         agency_as_written=dateline.agency if dateline else None,
-        published_at=(
-            parse_page_date(published, profile.timezone)
-            if published
-            else _meta_date(meta_published, profile)
-        ),
-        updated_at=parse_page_date(updated, profile.timezone) if updated else None,
+        published_at=published,
+        updated_at=updated,
         language=_language(title, lead, body, language_hint),
         fetched_at=doc.fetched_at,
+        authors=meta.authors,
+        site_name=meta.site_name,
+        section=meta.section,
+        tags=meta.tags,
+        warnings=tuple(warnings),
     )
 
 
 def _scan(
-    lines: list[str], registry: SourceRegistry
+    lines: list[str], registry: SourceRegistry, *, title_first: bool = False
 ) -> tuple[dict[str, str], list[str], Dateline | None, int]:
     """Split stamp lines (first of each label wins) from content lines; find the dateline."""
     pattern, fields = registry.label_pattern, registry.label_fields
@@ -148,7 +167,8 @@ def _scan(
             if value := m.group(2).strip():
                 stamps.setdefault(fields[m.group(1).casefold()], value)
             continue
-        if dateline is None and len(content) < _DATELINE_SEARCH_LINES:
+        searching = content or not title_first
+        if dateline is None and searching and len(content) < _DATELINE_SEARCH_LINES:
             dateline = parse_dateline(line)
             if dateline is not None:
                 dateline_index = len(content)
@@ -156,17 +176,39 @@ def _scan(
     return stamps, content, dateline, dateline_index
 
 
-def _meta_date(value: str | None, profile: SourceProfile) -> datetime | None:
-    """An HTML page's ``article:published_time`` (ISO 8601), in the source's zone."""
-    if not value:
-        return None
+def _date_field(
+    name: str,
+    values: tuple[str | None, str | None],
+    profile: SourceProfile,
+    zone: ZoneInfo | None,
+    warnings: list[FieldWarning],
+) -> datetime | None:
+    """A date from the page's stamp line, else from what its HTML declares (ISO 8601 or a
+    stamp's wording), in the source's zone. One that cannot be read is null, with a warning."""
+    for value in values:  # the stamp line, then what the HTML declares
+        if not value:
+            continue
+        try:
+            return _read_date(value, profile, zone)
+        except BadDate:
+            warnings.append(FieldWarning(name, "unparsed_date", value[:_WARNED_VALUE]))
+            return None
+    return None
+
+
+def _read_date(value: str, profile: SourceProfile, zone: ZoneInfo | None) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise BadDate(f"article:published_time {value[:64]!r} is not an ISO 8601 time") from None
+        return parse_page_date(value, profile.timezone)
     if moment.tzinfo is None:
         return moment.replace(tzinfo=profile.timezone)
-    return moment.astimezone(profile.timezone)
+    return moment.astimezone(zone) if zone is not None else moment
+
+
+def _host(url: str) -> str | None:
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
 
 
 def _language(title: str, lead: str | None, body: tuple[str, ...], declared: str | None) -> str:

@@ -30,4 +30,26 @@ def adversarial_inputs() -> dict[str, Callable[[], bytes]]:
             {"content_type": "text/html", "content": "<div>" * (n // 6) + "x"}
         ),
         "zero_width": lambda: b"Title\nTEHRAN (defapress) - a" + "\u200b".encode() * (n // 3),
+        # Just under the nesting limit, closed, and filled with text: each block's text is
+        # also every ancestor's, so reading block by block is quadratic.
+        "deep_closed_divs": lambda: _nested("<div>", "</div>", 9_000, n),
+        "nested_tables": lambda: _nested("<table><tr><td>", "</td></tr></table>", 3_000, n),
+        "furniture_nest": lambda: _nested("<div class='sidebar'>", "</div>", 9_000, n),
+        "link_lists": lambda: _page(
+            "<ul>" + "<li><a href='/x'>A link, and more</a></li>" * (n // 44), n
+        ),
     }
+
+
+def _nested(open_tag: str, close_tag: str, levels: int, limit: int) -> bytes:
+    """``levels`` nested blocks, each with enough text that the page comes near ``limit``."""
+    words = "Words, in a sentence long enough to score. "
+    text = words * max(
+        1, (limit - levels * (len(open_tag) + len(close_tag))) // levels // len(words)
+    )
+    return _page((open_tag + text) * levels + close_tag * levels, limit)
+
+
+def _page(body: str, limit: int) -> bytes:
+    """A raw HTML page (no envelope: the bytes are sniffed) with ``body``, cut to ``limit``."""
+    return f"<!DOCTYPE html><html><body><h1>A headline</h1>{body}</body></html>".encode()[:limit]

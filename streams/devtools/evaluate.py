@@ -55,7 +55,7 @@ class CorpusReport:
 
 
 def _pairs(root: Path) -> Iterator[tuple[Path, Path]]:
-    for page in sorted(root.iterdir()):
+    for page in sorted(root.rglob("*")):  # sub-folders too (hand-written pages)
         if page.suffix in _PAGE_SUFFIXES and (expected := page.with_suffix(".json")).exists():
             yield page, expected
 

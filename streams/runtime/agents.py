@@ -144,6 +144,8 @@ class StageRunner:
             )  # fmt: skip
             await self.topics.dlq.send(key=message.key, value=jsonio.dumps(outcome.record))
             return
+        for warning in outcome.draft.fields["warnings"]:
+            self.metrics.field_warnings.labels(warning["field"], warning["code"]).inc()
         await self.topics.parsed.send(key=outcome.key.encode(), value=outcome.draft.to_json())
 
     async def _unreadable(self, event: Any, error: UnreadableRecord) -> None:

@@ -12,7 +12,7 @@ from prometheus_client.registry import Collector
 
 from streams import __version__
 
-__all__ = ["LagCollector", "Metrics"]
+__all__ = ["FIELD_WARNINGS", "LagCollector", "Metrics"]
 
 # Per-stage work is measured at 50 µs to 15 ms per article on a laptop core; the buckets span
 # 25 µs to 1 s so a slow outlier (a 2 MiB page, a GC pause) still lands in a bucket of its own.
@@ -37,6 +37,7 @@ class Metrics:
     events_published: Counter
     duplicates: Counter
     dead_letters: Counter
+    field_warnings: Counter
     processing_seconds: Histogram
     end_to_end_latency_seconds: Histogram
     dedupe_table_entries: Gauge
@@ -99,6 +100,16 @@ class Metrics:
                 "Inputs sent to the dead-letter topic, by reason code.",
                 ["reason"],
                 registry=r,
+            ),
+            field_warnings=_with_series(
+                Counter(
+                    "newswire_field_warnings_total",
+                    "Articles published with a field left null because it could not be read, "
+                    "by field and code.",
+                    ["field", "code"],
+                    registry=r,
+                ),
+                FIELD_WARNINGS,
             ),
             processing_seconds=Histogram(
                 "newswire_processing_seconds",
@@ -164,3 +175,18 @@ class LagCollector(Collector):
         for topic, partition, lag in self.read():
             family.add_metric([topic, str(partition)], lag)
         yield family
+
+
+#: The (field, code) pairs the parser warns about; their series exist from start-up at 0, so
+#: that a rate over them reads 0 rather than no data.
+FIELD_WARNINGS = (
+    ("published_at", "unparsed_date"),
+    ("updated_at", "unparsed_date"),
+    ("news_id", "invalid_id"),
+)
+
+
+def _with_series(counter: Counter, labels: tuple[tuple[str, ...], ...]) -> Counter:
+    for values in labels:
+        counter.labels(*values)
+    return counter

@@ -45,7 +45,7 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
     monkeypatch.setattr(newswire.topics.dlq, "send", dlq)
     async with newswire.agents.parse.test_context() as agent:
         await agent.put((SAMPLES / "01-defapress-81001.txt").read_bytes(), key=b"untrusted")
-        await agent.put(b"\xff\xfe not text")
+        await agent.put(b"\xc3\x28 not text")  # a broken UTF-8 sequence
     assert [c.kwargs["key"] for c in parsed.await_args_list] == [b"defapress:81001"]
     assert sent(parsed)[0]["event"]["title"].startswith("Iran, Iraq Open Freight Rail Link")
     [dead] = sent(dlq)
@@ -53,6 +53,26 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
     consumed = newswire.metrics.messages_consumed.labels(newswire.settings.topic_raw)
     assert consumed._value.get() == 2
     assert newswire.metrics.dead_letters.labels("not_utf8")._value.get() == 1
+
+
+async def test_an_unreadable_date_is_published_with_a_warning_and_counted(
+    newswire: Newswire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed, dlq = AsyncMock(), AsyncMock()
+    monkeypatch.setattr(newswire.topics.parsed, "send", parsed)
+    monkeypatch.setattr(newswire.topics.dlq, "send", dlq)
+    page = b"Title\nTEHRAN (defapress) - Lead.\nNews ID: 5\nPublish Date: soon-ish\nBody.\n"
+    async with newswire.agents.parse.test_context() as agent:
+        await agent.put(page)
+    assert dlq.await_args_list == []
+    [draft] = sent(parsed)
+    assert draft["event"]["published_at"] is None
+    assert draft["event"]["warnings"] == [
+        {"field": "published_at", "code": "unparsed_date", "value": "soon-ish"}
+    ]
+    warnings = newswire.metrics.field_warnings
+    assert warnings.labels("published_at", "unparsed_date")._value.get() == 1
+    assert warnings.labels("news_id", "invalid_id")._value.get() == 0
 
 
 async def test_dedupe_agent_sends_new_article_to_story_stage_then_notices_repeat(

@@ -6,12 +6,16 @@ import asyncio
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import psutil
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from streams.core import jsonio
+from streams.core.errors import NotAnArticle
+from streams.core.events import IngestMeta, dead_letter
+from streams.runtime.clients import produce_inputs, read_to_end
 from tests.conftest import SAMPLES
 from tests.integration.conftest import Deployment, wait_for
 from tests.schemas import validate_record
@@ -130,3 +134,45 @@ def _running(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def test_replay_sends_dead_letters_back_exactly_and_is_safe_to_repeat(
+    deployment: Deployment,
+) -> None:
+    d = deployment
+    page = (SAMPLES / "01-defapress-81001.txt").read_bytes()
+    # A letter as an older worker wrote it: this page refused, with the key it came with.
+    ingest = IngestMeta(d.settings.topic_raw, 0, 41, timestamp_ms=None, key=b"scraper-7")
+    letter = dead_letter(page, NotAnArticle("refused"), ingest, failed_at=datetime.now(UTC))
+    asyncio.run(
+        produce_inputs(
+            d.settings.connection, d.settings.topic_dlq, [(b"scraper-7", jsonio.dumps(letter))],
+            max_request_size=d.settings.max_request_bytes,
+        )
+    )  # fmt: skip
+    dry = newswire(d, "replay", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.splitlines() == [
+        f"{d.settings.topic_raw}[0]@41\tnot_an_article\t{len(page)} bytes"
+    ]
+    assert "would replay 1 of 1" in dry.stderr
+    assert asyncio.run(read_to_end(d.settings.connection, d.settings.topic_raw)) == []
+
+    none = newswire(d, "replay", "--reason", "not_utf8")
+    assert none.returncode == 0, none.stderr
+    assert "replayed 0 of 1" in none.stderr
+
+    d.start_worker()
+    first = newswire(d, "replay", "--reason", "not_an_article")
+    assert first.returncode == 0, first.stderr
+    assert "replayed 1 of 1" in first.stderr
+    [sent] = asyncio.run(read_to_end(d.settings.connection, d.settings.topic_raw))
+    assert (sent.key, sent.value) == (b"scraper-7", page)
+    out = d.read_outputs(expected=2)  # the injected letter, and the article
+    assert [e["news_id"] for e in out["enriched"]] == ["81001"]
+
+    again = newswire(d, "replay", "--reason", "not_an_article")
+    assert again.returncode == 0, again.stderr
+    out = d.read_outputs(expected=3)
+    assert len(out["enriched"]) == 1
+    assert [n["article_key"] for n in out["duplicates"]] == ["defapress:81001"]

@@ -6,8 +6,6 @@ import pytest
 
 from streams.core.envelope import RawDocument, decode_message
 from streams.core.errors import (
-    BadDate,
-    BadNewsId,
     MissingBody,
     MissingTitle,
     NewswireError,
@@ -154,9 +152,6 @@ def test_nbsp_and_zero_width_characters_are_normalised() -> None:
         (b"Just a line of prose.\nAnother line.\n", NotAnArticle),
         (b"TEHRAN (defapress) - Lead only.\nNews ID: 1\n", MissingTitle),
         (b"Title\nNews ID: 1\n", MissingBody),
-        (b"Title\nTEHRAN (defapress) - Lead.\nPublish Date: 31Feb 2019 - 10:00\n", BadDate),
-        (b"Title\nTEHRAN (defapress) - Lead.\nPublish Date: yesterday\n", BadDate),
-        (b"Title\nTEHRAN (defapress) - Lead.\nNews ID: 12 34; DROP\n", BadNewsId),
     ],
 )
 def test_not_articles_raise_typed_errors(page: bytes, error: type[NewswireError]) -> None:
@@ -164,6 +159,26 @@ def test_not_articles_raise_typed_errors(page: bytes, error: type[NewswireError]
         parse_bytes(page)
     assert info.value.reason == error.reason
     assert info.value.message
+
+
+@pytest.mark.parametrize(
+    ("stamp", "field", "code", "value"),
+    [
+        ("Publish Date: 31Feb 2019 - 10:00", "published_at", "unparsed_date", "31Feb 2019 - 10:00"),
+        ("Publish Date: yesterday", "published_at", "unparsed_date", "yesterday"),
+        ("Updated in: soon", "updated_at", "unparsed_date", "soon"),
+        ("News ID: 12 34; DROP", "news_id", "invalid_id", "12 34; DROP"),
+    ],
+)
+def test_one_unreadable_field_is_null_with_a_warning(
+    stamp: str, field: str, code: str, value: str
+) -> None:
+    page = f"Title\nTEHRAN (defapress) - Lead.\n{stamp}\nThe body goes on.\n".encode()
+    a = parse_bytes(page)
+    assert a.title == "Title"
+    assert a.lead == "Lead."
+    assert getattr(a, field) is None
+    assert [w.to_dict() for w in a.warnings] == [{"field": field, "code": code, "value": value}]
 
 
 def test_html_page_through_the_same_parser() -> None:
