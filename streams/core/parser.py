@@ -7,6 +7,7 @@ input can make it backtrack.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -43,8 +44,29 @@ class Dateline:
     rest: str
 
 
-def parse_dateline(line: str) -> Dateline | None:
-    """Split a dateline line, or return ``None`` when the line is not one."""
+def parse_dateline(line: str, agencies: Container[str] = ()) -> Dateline | None:
+    """Split a dateline line, or return ``None`` when the line is not one.
+
+    ``CITY (AGENCY) - lead`` with any agency, the agency in parentheses; or, for the agencies
+    in ``agencies`` (casefolded names), their own layouts without them: ``МОСКВА, 19 ноября.
+    /ТАСС/. lead``, ``МОСКВА, 19 ноя — РИА Новости. lead``, ``تهران- ایرنا- lead``.
+    """
+    found = _parenthesised(line)
+    if found is None and agencies:
+        found = _named(line, agencies)
+    if found is None:
+        return None
+    city_part, agency, rest = found
+    # "BEIJING, May 5 (Xinhua) --": the city is what stands before the comma.
+    city = city_part.split(",", 1)[0].strip() or None
+    if city and not all(ch.isalpha() or ch in " .'-\u200c" for ch in city):
+        return None
+    if city and city.isupper():
+        city = city.title()
+    return Dateline(city=city, agency=agency, rest=rest)
+
+
+def _parenthesised(line: str) -> tuple[str, str, str] | None:
     open_at = line.find("(", 0, _MAX_CITY + 1)
     if open_at < 0:
         return None
@@ -52,17 +74,26 @@ def parse_dateline(line: str) -> Dateline | None:
     if close_at < 0:
         return None
     agency = line[open_at + 1 : close_at].strip()
-    after = line[close_at + 1 :].lstrip()
+    # "(EFE).-" and "(AA):-" put a stop before the dash.
+    after = line[close_at + 1 :].lstrip().lstrip(".:").lstrip()
     if not agency or not after or after[0] not in _DASHES:
         return None
-    city_part = line[:open_at].strip()
-    # "BEIJING, May 5 (Xinhua) --": the city is what stands before the comma.
-    city = city_part.split(",", 1)[0].strip() or None
-    if city and not all(ch.isalpha() or ch in " .'-\u200c" for ch in city):
+    return line[:open_at].strip(), agency, after.lstrip(_DASHES).strip()
+
+
+# CITY[, date] SEP AGENCY SEP lead: every part a bounded run, anchored, so no backtracking blow-up.
+_NAMED_DATELINE = re.compile(
+    r"^(?P<city>[^\W\d_][^\d,/()\-\u2013\u2014.]{0,40}?)"
+    r"(?:,\s?[^/()\-\u2013\u2014]{1,30}?)?\s?[-\u2013\u2014/]\s?"
+    r"(?P<agency>[^/()\-\u2013\u2014.:]{2,40}?)\s?[/.:\-\u2013\u2014]{1,3}\s?(?P<rest>\S.*)$"
+)
+
+
+def _named(line: str, agencies: Container[str]) -> tuple[str, str, str] | None:
+    m = _NAMED_DATELINE.match(line)
+    if m is None or m["agency"].strip().casefold() not in agencies:
         return None
-    if city and city.isupper():
-        city = city.title()
-    return Dateline(city=city, agency=agency, rest=after.lstrip(_DASHES).strip())
+    return m["city"].strip(), m["agency"].strip(), m["rest"].strip()
 
 
 def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> Article:
@@ -169,7 +200,7 @@ def _scan(
             continue
         searching = content or not title_first
         if dateline is None and searching and len(content) < _DATELINE_SEARCH_LINES:
-            dateline = parse_dateline(line)
+            dateline = parse_dateline(line, registry.agency_names)
             if dateline is not None:
                 dateline_index = len(content)
         content.append(line)

@@ -12,6 +12,7 @@ from streams.core.errors import (
     NotAnArticle,
 )
 from streams.core.parser import parse_article, parse_dateline
+from streams.core.sources import default_registry
 from tests.conftest import ROOT, sample
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -240,3 +241,58 @@ def test_text_after_the_end_marker_is_dropped() -> None:
 def test_language_is_und_when_unsure() -> None:
     page = b"Headline\nTEHRAN (defapress) - 12 34.\nNews ID: 1\nOK.\n"
     assert parse_bytes(page).language == "und"
+
+
+@pytest.mark.parametrize(
+    ("line", "city", "agency", "rest"),
+    [
+        (
+            "МОСКВА, 19 ноября. /ТАСС/. Президент провел встречу.",
+            "Москва",
+            "ТАСС",
+            "Президент провел встречу.",
+        ),
+        (
+            "МОСКВА, 19 ноя — РИА Новости. Глава МИД заявил.",
+            "Москва",
+            "РИА Новости",
+            "Глава МИД заявил.",
+        ),
+        (
+            "Madrid, 19 nov (EFE).- El Gobierno aprobó hoy.",
+            "Madrid",
+            "EFE",
+            "El Gobierno aprobó hoy.",
+        ),
+        ("تهران- ایرنا- رئیس جمهوری گفت.", "تهران", "ایرنا", "رئیس جمهوری گفت."),
+        ("موسكو - سبوتنيك. قال الكرملين اليوم.", "موسكو", "سبوتنيك", "قال الكرملين اليوم."),
+        ("القاهرة (رويترز) - قالت الحكومة اليوم.", "القاهرة", "رويترز", "قالت الحكومة اليوم."),
+    ],
+)
+def test_agency_datelines_in_their_own_layouts(
+    line: str, city: str, agency: str, rest: str
+) -> None:
+    d = parse_dateline(line, default_registry().agency_names)
+    assert d is not None
+    assert (d.city, d.agency, d.rest) == (city, agency, rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The government, on Monday - said things.", "Die Stadtwerke - neue Tarife. Text"],
+)
+def test_a_dash_without_a_known_agency_is_no_dateline(line: str) -> None:
+    assert parse_dateline(line, default_registry().agency_names) is None
+
+
+def test_a_wire_item_in_russian_is_read_whole() -> None:
+    page = (
+        "Правительство утвердило новый порядок тарифов\n"
+        "МОСКВА, 19 ноября. /ТАСС/. Правительство утвердило порядок расчёта тарифов на 2020 год.\n"
+        "Документ вступит в силу с первого января.\n"
+    ).encode()
+    a = parse_bytes(page)
+    assert a.title == "Правительство утвердило новый порядок тарифов"
+    assert (a.dateline_city, a.dateline_agency) == ("Москва", "TASS")
+    assert a.body == ("Документ вступит в силу с первого января.",)
+    assert a.language == "ru"
