@@ -37,12 +37,18 @@ def sent(mock: AsyncMock) -> list[dict[str, Any]]:
     return [jsonio.loads(call.kwargs["value"]) for call in mock.await_args_list]
 
 
+def capture(newswire: Newswire, monkeypatch: pytest.MonkeyPatch, *topics: str) -> list[AsyncMock]:
+    """Replace the ``send`` of each named topic with a mock that records what was sent."""
+    mocks = [AsyncMock() for _ in topics]
+    for name, mock in zip(topics, mocks, strict=True):
+        monkeypatch.setattr(getattr(newswire.topics, name), "send", mock)
+    return mocks
+
+
 async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
     newswire: Newswire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parsed, dlq = AsyncMock(), AsyncMock()
-    monkeypatch.setattr(newswire.topics.parsed, "send", parsed)
-    monkeypatch.setattr(newswire.topics.dlq, "send", dlq)
+    parsed, dlq = capture(newswire, monkeypatch, "parsed", "dlq")
     async with newswire.agents.parse.test_context() as agent:
         await agent.put((SAMPLES / "01-defapress-81001.txt").read_bytes(), key=b"untrusted")
         await agent.put(b"\xc3\x28 not text")  # a broken UTF-8 sequence
@@ -58,9 +64,7 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
 async def test_an_unreadable_date_is_published_with_a_warning_and_counted(
     newswire: Newswire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parsed, dlq = AsyncMock(), AsyncMock()
-    monkeypatch.setattr(newswire.topics.parsed, "send", parsed)
-    monkeypatch.setattr(newswire.topics.dlq, "send", dlq)
+    parsed, dlq = capture(newswire, monkeypatch, "parsed", "dlq")
     page = b"Title\nTEHRAN (defapress) - Lead.\nNews ID: 5\nPublish Date: soon-ish\nBody.\n"
     async with newswire.agents.parse.test_context() as agent:
         await agent.put(page)
