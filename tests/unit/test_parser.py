@@ -296,3 +296,21 @@ def test_a_wire_item_in_russian_is_read_whole() -> None:
     assert (a.dateline_city, a.dateline_agency) == ("Москва", "TASS")
     assert a.body == ("Документ вступит в силу с первого января.",)
     assert a.language == "ru"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("Опубликовано: 19 ноября 2019, 14:30", "2019-11-19T14:30:00+00:00"),
+        ("Publicado: 19 de noviembre de 2019 10:15", "2019-11-19T10:15:00+00:00"),
+        ("Veröffentlicht am: 19.11.2019 14:30", "2019-11-19T14:30:00+00:00"),
+        ("Yayınlanma tarihi: 19 Kasım 2019 14:30", "2019-11-19T14:30:00+00:00"),
+        ("تاريخ النشر: 19 نوفمبر 2019 - 14:30", "2019-11-19T14:30:00+00:00"),
+    ],
+)
+def test_stamp_labels_in_other_languages(stamp: str, published: str) -> None:
+    page = f"A title\nCITY (Reuters) - The lead.\n{stamp}\nThe body.\n".encode()
+    a = parse_bytes(page)
+    assert a.published_at is not None
+    assert a.published_at.isoformat() == published
+    assert a.warnings == ()
