@@ -1,6 +1,7 @@
 """10,000 malformed messages, mixed with good ones, through the real Kafka: every bad one
-lands on the DLQ with a specific reason and its exact bytes, every good one is processed, and
-the worker never restarts."""
+lands on the DLQ with a specific reason and its exact bytes, an article with one unreadable
+field is published with a warning, every good one is processed, and the worker never
+restarts."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def _random_bytes(rng: random.Random, i: int) -> bytes:
     return b"\x80" + bytes(rng.getrandbits(8) for _ in range(rng.randint(1, 300)))
 
 
+#: An article whose date cannot be read: published, its date null, with a warning.
+WARNED = "warning"
+
 # One kind of malformed message per row: how to make it, and the reason it must get.
 KINDS: list[tuple[Callable[[random.Random, int], bytes], str]] = [
     (_random_bytes, "not_utf8"),
@@ -33,8 +37,8 @@ KINDS: list[tuple[Callable[[random.Random, int], bytes], str]] = [
     (lambda rng, i: jsonio.dumps({"content": "x", "content_type": "image/png"}),
      "unsupported_content_type"),
     (lambda rng, i: f"just some words {i}\nand another line".encode(), "not_an_article"),
-    (lambda rng, i: b"Title\nTEHRAN (defapress) - Lead.\nPublish Date: 99Foo 2019 - 10:00\n",
-     "bad_date"),
+    (lambda rng, i: f"Title {i}\nTEHRAN (defapress) - Lead.\nPublish Date: 99Foo 2019 - 10:00\n"
+     .encode(), WARNED),
     (lambda rng, i: b"abc\x00def" * 10, "binary"),
     (lambda rng, i: jsonio.dumps({"content": "Title\nTEHRAN (defapress) - x", "extra": "f"}),
      "bad_envelope"),
@@ -66,16 +70,26 @@ def test_ten_thousand_hostile_messages(deployment: Deployment) -> None:
     elapsed = time.monotonic() - started
 
     assert worker.poll() is None, "the worker stopped"
-    assert len(out["enriched"]) == GOOD
+    warned = sum(reason == WARNED for _, reason in messages)
+    assert len(out["enriched"]) == GOOD + warned
     assert out["duplicates"] == []
-    expected = Counter(reason for _, reason in messages if reason)
+    with_warning = [e for e in out["enriched"] if e["warnings"]]
+    assert len(with_warning) == warned
+    assert all(
+        e["published_at"] is None
+        and e["warnings"]
+        == [{"field": "published_at", "code": "unparsed_date", "value": "99Foo 2019 - 10:00"}]
+        for e in with_warning
+    )
+    expected = Counter(reason for _, reason in messages if reason and reason != WARNED)
     got = Counter(r["reason"] for r in out["dlq"])
     assert got == expected
     # Every dead letter keeps the exact bytes it was given.
-    sent_bad = Counter(m for m, reason in messages if reason)
+    sent_bad = Counter(m for m, reason in messages if reason and reason != WARNED)
     kept = Counter(base64.b64decode(r["original"]) for r in out["dlq"])
     assert kept == sent_bad
     print(
         f"\nhostile input: {len(messages)} messages ({BAD + 2} bad, {GOOD} good) in "
-        f"{elapsed:.1f}s; DLQ reasons {dict(got)}; lost 0, duplicated 0, worker restarts 0"
+        f"{elapsed:.1f}s; DLQ reasons {dict(got)}; {warned} published with a warning; lost 0, "
+        "duplicated 0, worker restarts 0"
     )
