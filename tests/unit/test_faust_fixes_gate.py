@@ -76,3 +76,13 @@ async def test_an_event_waiting_on_a_commit_when_a_rebalance_starts_is_dropped()
     gate.resume_events()
     await asyncio.wait_for(task, timeout=5)
     assert log == ["queued:dropped"]
+
+
+async def test_events_taken_before_a_seek_are_dropped_after_it() -> None:
+    gate = CommitGate()
+    taken = gate.epoch
+    gate.drop_taken()  # the partitions moved back: those events will be read again
+    log: list[str] = []
+    await _handle(gate, taken, log, "before")
+    await _handle(gate, gate.epoch, log, "after")
+    assert log == ["before:dropped", "after:ran"]

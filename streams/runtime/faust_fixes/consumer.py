@@ -68,13 +68,21 @@ def gated_consumer(
 
         async def seek_to_committed(self) -> Any:
             resumes = getattr(self, "_resumes", 0)
-            committed = await self._thread.committed_offsets()
-            if not seek_still_wanted(resumes, getattr(self, "_resumes", 0), self.flow_active):
-                logger.debug("seek dropped: the flow resumed while its offsets were read")
-                return {}
-            for tp, offset in committed.items():
-                if offset:  # no await between the seeks: none lands after the flow resumes
-                    self._thread.seek(tp, offset)
+            # Commit what was handled first, and let no event run until the partitions have
+            # moved: the committed offsets are then where handling stands, and the seek
+            # re-reads nothing already handled. Events taken before it are stale (gate.py).
+            async with gate.commit():
+                for watch in watches:
+                    await watch.drain()
+                await super().force_commit()
+                committed = await self._thread.committed_offsets()
+                if not seek_still_wanted(resumes, getattr(self, "_resumes", 0), self.flow_active):
+                    logger.debug("seek dropped: the flow resumed while its offsets were read")
+                    return {}
+                for tp, offset in committed.items():
+                    if offset:  # no await between the seeks: none lands after the flow resumes
+                        self._thread.seek(tp, offset)
+                gate.drop_taken()
             fresh = unread_partitions(committed, self._is_changelog_tp)
             if fresh and app.conf.consumer_auto_offset_reset == "earliest":
                 await self.seek_wait(await self.earliest_offsets(*fresh))

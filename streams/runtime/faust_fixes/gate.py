@@ -79,6 +79,11 @@ class CommitGate:
         self._epoch += 1
         await self._idle.wait()
 
+    def drop_taken(self) -> None:
+        """The partitions were moved back to their committed offsets: events taken before now
+        will be read again, so they are stale."""
+        self._epoch += 1
+
     def resume_events(self) -> None:
         """The flow resumes after a rebalance: events taken from now on are current."""
         self._epoch += 1

@@ -21,6 +21,9 @@ Three gaps in Faust's recovery, each seen in the two-worker fault test:
   under records already handled but not yet committed: they were handled again, and both
   copies committed. A seek now reads every offset first and then moves every partition at
   once, and only if the flow has not resumed in the meantime.
+* Any seek to the committed offsets went back under what was handled since the last commit,
+  and handled it again in the same transaction. A seek now commits first, with every event
+  held until the partitions have moved.
 """
 
 from __future__ import annotations
