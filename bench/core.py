@@ -76,6 +76,9 @@ def main() -> None:
     full_us = [timed(lambda p: parse_stage(p, ingest=IngestMeta("t", 0, 0), now=now,
                                            max_bytes=1 << 21), p) for p in pages]  # fmt: skip
     print(summary("parse + normalise", parse_us))
+    if SEED.exists():
+        seed = pages[0]
+        print(summary("  the seed article alone", [timed(parse, seed) for _ in range(args.n // 4)]))
     print(summary("enrichment", enrich_us))
     print(summary("parse stage (all of the above)", full_us))
     print(summary("dedupe + story", dedupe_us))

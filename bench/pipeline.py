@@ -228,7 +228,7 @@ def _collect_rate(  # noqa: PLR0917  # one collection's parameters
 
 def _rate(records: list[Any]) -> float:
     stamps = sorted(r.timestamp_ms for r in records)
-    return (len(stamps) - 1) / max((stamps[-1] - stamps[0]) / 1000, 1e-9)
+    return float((len(stamps) - 1) / max((stamps[-1] - stamps[0]) / 1000, 1e-9))
 
 
 def run_naive(

@@ -12,7 +12,10 @@ __all__ = ["ascii_digits", "clean_lines", "normalise_text", "repair", "words"]
 # Zero-width and invisible format characters that scrapers leave behind. ZWNJ (U+200C) is kept:
 # Persian spelling needs it.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = r" \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# Runs that need replacing: two or more spaces, or any white space other than one plain space.
+# Matching every single space as well cost a substitution per word.
+_SPACES = re.compile(rf" [{_SPACE_CHARS}]+|[{_SPACE_CHARS[1:]}][{_SPACE_CHARS}]*")
 _WORD = re.compile(r"\w+")
 # Curly quotes become straight ones, so quotations read the same whoever typed them.
 _QUOTES = str.maketrans(
