@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from streams.core import language
 from streams.core.language import detect_language
 
 
@@ -35,10 +38,6 @@ _SENTENCES = [
 def test_scoring_matches_the_library_it_takes_its_model_from() -> None:
     # Our scorer reorders py3langid's table and remembers word walks for speed; both must
     # leave every answer and confidence as the library gives them.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    from streams.core import language
-
     library = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     library.set_languages([code for code in library.nb_classes if len(code) == 2])
     language._WALKED.clear()
