@@ -5,7 +5,8 @@ path and the peers that are installed (trafilatura, readability-lxml; `pip insta
 readability-lxml`) on the shared benchmark (`../shared/benchmarks/article-extraction`: 181 news
 and blog pages with the body a person marked) in one run, and prints per tool the benchmark's
 own metric (F1, precision, recall over 4-token shingles), the pages it rejected or returned
-empty, and the median and p95 milliseconds per page.
+empty, and the median and p95 milliseconds per page; then the publish days Newswire and
+trafilatura find, and how often they agree (the benchmark labels no dates).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from streams.devtools.extraction import BENCHMARK, run
+from streams.devtools.extraction import BENCHMARK, publish_days, run
 
 
 def main() -> None:
@@ -28,6 +29,8 @@ def main() -> None:
     print(f"\n{len(tallies[0].millis) if tallies else 0} pages, {args.pages}")
     for tally in tallies:
         print(tally.line())
+    if not only or {"newswire", "trafilatura"} <= only:
+        print(publish_days(args.pages))
 
 
 if __name__ == "__main__":

@@ -55,7 +55,21 @@ _UPDATED_META = (
 _URL_DATE = re.compile(
     r"/(20\d\d|19\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)"
 )
-_MAX_JSON_LD = 200_000  # bytes of one script: more is not metadata
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_URL_NAMED_DATE = re.compile(
+    rf"/((?:19|20)\d\d)/({'|'.join(_URL_MONTHS)})[a-z]*/(0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)",
+    re.IGNORECASE,
+)
+_LD_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"\\]{8,40})"')
+_MAX_JSON_LD = 200_000
+# Where pages print their date stamp for readers.
+_STAMP_ELEMENTS = (
+    '[class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], '
+    '[id*="date" i], [itemprop*="date" i], time'
+)
+_MAX_STAMP_ELEMENTS = 40
+_MAX_STAMP_TEXT = 80
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # bytes of one script: more is not metadata
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +77,12 @@ class PageMeta:
     """The page's own statements about the article, as written."""
 
     title: str | None = None
-    published: str | None = None
-    updated: str | None = None
+    #: Every date the page gives for first publication (and last update), most trusted first.
+    published: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    #: Short texts of elements named like a date stamp: tried last, and silently, since they
+    #: are guesses.
+    visible_dates: tuple[str, ...] = ()
     canonical_url: str | None = None
     language: str | None = None
     authors: tuple[str, ...] = ()
@@ -93,14 +111,13 @@ def read_meta(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
         tree, 'meta[property="og:url"]'
     )
     time_node = tree.css_first("time[pubdate], time[itemprop=datePublished]")
-    published = (
-        _text(ld.get("datePublished"))
-        or _first(tree, _PUBLISHED_META)
-        or (time_node.attributes.get("datetime") or time_node.text() if time_node else None)
-    )
-    if not published:
-        found = url_date(url or canonical or "")
-        published = found or None
+    published = [
+        _text(ld.get("datePublished")),
+        *_all(tree, _PUBLISHED_META),
+        (time_node.attributes.get("datetime") or time_node.text()) if time_node else None,
+        url_date(url or canonical or ""),
+    ]
+    updated = [_text(ld.get("dateModified")), *_all(tree, _UPDATED_META)]
     title = (
         _attr(tree, 'meta[property="og:title"]')
         or _text(ld.get("headline"))
@@ -118,8 +135,10 @@ def read_meta(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     ]
     return PageMeta(
         title=title,
-        published=published.strip() if published else None,
-        updated=_text(ld.get("dateModified")) or _first(tree, _UPDATED_META),
+        published=_distinct(published),
+        updated=_distinct(updated),
+        # Only where the page states no date: the search walks the whole tree.
+        visible_dates=() if any(published) else _visible_dates(tree),
         canonical_url=canonical,
         language=_attr(tree, "html", "lang") or _attr(tree, 'meta[http-equiv="content-language"]'),
         authors=_authors(ld.get("author")) or _meta_authors(tree),
@@ -129,10 +148,34 @@ def read_meta(tree: LexborHTMLParser, url: str | None = None) -> PageMeta:
     )
 
 
+def _all(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> list[str | None]:
+    return [_attr(tree, selector) for selector in selectors]
+
+
+def _distinct(values: list[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+
+def _visible_dates(tree: LexborHTMLParser) -> tuple[str, ...]:
+    found: list[str | None] = []
+    for node in tree.css(_STAMP_ELEMENTS)[:_MAX_STAMP_ELEMENTS]:
+        attrs = node.attributes
+        value = attrs.get("datetime") or attrs.get("content") or attrs.get("value")
+        text = value or node.text(deep=True)
+        if text and len(text) <= _MAX_STAMP_TEXT and _YEAR.search(text):
+            found.append(text)
+    return _distinct(found)
+
+
 def url_date(url: str) -> str | None:
-    """The date written in a URL's path (``/2019/11/20/``), as ``YYYY-MM-DD``."""
-    match = _URL_DATE.search(url)
-    return f"{match[1]}-{match[2]}-{match[3]}" if match else None
+    """The date written in a URL's path (``/2019/11/20/``, ``/2019/nov/20/``), as
+    ``YYYY-MM-DD``."""
+    if match := _URL_DATE.search(url):
+        return f"{match[1]}-{match[2]}-{match[3]}"
+    if match := _URL_NAMED_DATE.search(url):
+        month = _URL_MONTHS.index(match[2].casefold()) + 1
+        return f"{match[1]}-{month:02d}-{match[3]}"
+    return None
 
 
 def _text(value: Any) -> str | None:
@@ -169,6 +212,7 @@ def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
     """The page's JSON-LD article object (merged over several scripts), or ``{}``."""
     found: dict[str, Any] = {}
     page: dict[str, Any] = {}  # a WebPage's dates: used only where no article object says
+    broken: dict[str, str] = {}  # dates read from scripts that are not valid JSON
     for script in tree.css('script[type="application/ld+json"]'):
         raw = script.text()
         if not raw or len(raw) > _MAX_JSON_LD:
@@ -176,16 +220,23 @@ def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
         try:
             data = jsonio.loads(raw.strip().rstrip(";"))
         except ValueError:
-            continue  # sites ship broken JSON-LD; the other signals remain
+            # Sites ship broken JSON-LD (trailing commas, raw line breaks): its dates can
+            # still be read where the rest cannot.
+            for key, value in _LD_DATE.findall(raw[:_MAX_JSON_LD]):
+                broken.setdefault(key, value)
+            continue
         for item in _objects(data, depth=0):
             kinds = item.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
             names = {k.casefold() for k in kinds if isinstance(k, str)}
-            target = found if names & _ARTICLE_TYPES else page if "webpage" in names else None
+            is_article = bool(names & _ARTICLE_TYPES) or any(
+                n.endswith(("article", "posting")) for n in names
+            )
+            target = found if is_article else page if "webpage" in names else None
             if target is not None:
                 for key, value in item.items():
                     target.setdefault(key, value)
-    return found or page
+    return found or page or broken
 
 
 def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:

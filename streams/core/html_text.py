@@ -97,11 +97,6 @@ class HtmlPage:
     def language(self) -> str | None:
         return _lang(self.meta.language)
 
-    @property
-    def published(self) -> str | None:
-        return self.meta.published
-
-
 def html_to_page(html: str, url: str | None = None) -> HtmlPage:
     """Extract the headline, the article's text and the page's metadata.
 

@@ -6,10 +6,11 @@ input can make it backtrack.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,7 @@ _DATELINE_SEARCH_LINES = 12
 _MAX_CITY = 60
 _MAX_AGENCY = 40
 _DASHES = "-\u2013\u2014\u2012\u2015"
+_FIRST_NEWS_YEAR = 1990  # earlier dates on a page are placeholders, not publication times
 _NEWS_ID = re.compile(r"^[\w-]{1,64}$")
 _SLUG = re.compile(r"\W+")
 _WARNED_VALUE = 200  # characters of an unreadable value kept in its warning
@@ -157,10 +159,12 @@ def parse_article(doc: RawDocument, registry: SourceRegistry | None = None) -> A
     # A known source's times read in its zone; an unknown site's keep the offset they carry.
     zone = None if unknown_source else profile.timezone
     published = _date_field(
-        "published_at", (stamps.get("published"), meta.published), profile, zone, warnings
+        "published_at", (stamps.get("published"), *meta.published), profile, zone, warnings
     )
+    if published is None and not warnings:
+        published = _guessed_date(meta.visible_dates, profile, zone)
     updated = _date_field(
-        "updated_at", (stamps.get("updated"), meta.updated), profile, zone, warnings
+        "updated_at", (stamps.get("updated"), *meta.updated), profile, zone, warnings
     )
     return Article(
         source=source_id,
@@ -209,21 +213,41 @@ def _scan(
 
 def _date_field(
     name: str,
-    values: tuple[str | None, str | None],
+    values: tuple[str | None, ...],
     profile: SourceProfile,
     zone: ZoneInfo | None,
     warnings: list[FieldWarning],
 ) -> datetime | None:
-    """A date from the page's stamp line, else from what its HTML declares (ISO 8601 or a
-    stamp's wording), in the source's zone. One that cannot be read is null, with a warning."""
-    for value in values:  # the stamp line, then what the HTML declares
+    """The first date that reads: the page's stamp line, then what its HTML declares (ISO 8601
+    or a stamp's wording), in the source's zone. Each value that cannot be read, or reads as a
+    placeholder year, adds a warning; with none left the field is null."""
+    for value in values:
         if not value:
             continue
         try:
-            return _read_date(value, profile, zone)
+            moment = _read_date(value, profile, zone)
         except BadDate:
             warnings.append(FieldWarning(name, "unparsed_date", value[:_WARNED_VALUE]))
-            return None
+            continue
+        except OverflowError:  # year 1 moved to a zone west of UTC
+            moment = datetime.min.replace(tzinfo=UTC)
+        if moment.year < _FIRST_NEWS_YEAR:
+            # CMS templates fill empty dates with 0001-01-01 or the Unix epoch.
+            warnings.append(FieldWarning(name, "implausible_date", value[:_WARNED_VALUE]))
+            continue
+        return moment
+    return None
+
+
+def _guessed_date(
+    texts: tuple[str, ...], profile: SourceProfile, zone: ZoneInfo | None
+) -> datetime | None:
+    """The first element text named like a date stamp that reads as a plausible date."""
+    for text in texts:
+        with contextlib.suppress(BadDate, OverflowError):
+            moment = _read_date(text, profile, zone)
+            if moment.year >= _FIRST_NEWS_YEAR:
+                return moment
     return None
 
 

@@ -23,7 +23,7 @@ from streams.core.envelope import RawDocument
 from streams.core.errors import NewswireError
 from streams.core.parser import parse_article
 
-__all__ = ["BENCHMARK", "Tally", "newswire", "page_scores", "run", "shingles"]
+__all__ = ["BENCHMARK", "Tally", "newswire", "page_scores", "publish_days", "run", "shingles"]
 
 #: ``../shared/benchmarks/article-extraction`` beside a checkout (never in the project itself).
 BENCHMARK = (checkout_root() or Path.cwd()).parent / "shared" / "benchmarks" / "article-extraction"
@@ -166,3 +166,33 @@ def run(pages: Path, only: set[str] | None) -> list[Tally]:
             )
         tallies.append(tally)
     return tallies
+
+
+def publish_days(pages: Path) -> str:
+    """Publish days found by Newswire and by trafilatura (htmldate inside), and how often they
+    agree. The benchmark labels no dates, so agreement with the best peer is the figure."""
+    try:
+        import trafilatura  # noqa: PLC0415  # optional, as above
+    except ImportError:
+        return "publish days: trafilatura not installed, no comparison"
+    truth = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
+    ours = theirs = both = same = 0
+    for page_id, expected in sorted(truth.items()):
+        html = gzip.decompress((pages / "html" / f"{page_id}.html.gz").read_bytes())
+        text, url = html.decode("utf-8", errors="replace"), expected.get("url", "")
+        try:
+            moment = parse_article(RawDocument(text, content_type="text/html", url=url))
+            day = moment.published_at.date().isoformat() if moment.published_at else None
+        except NewswireError:
+            day = None
+        meta = trafilatura.extract_metadata(text, default_url=url)
+        peer = meta.date if meta is not None and meta.date else None
+        ours += day is not None
+        theirs += peer is not None
+        if day and peer:
+            both += 1
+            same += day == peer
+    return (
+        f"publish day found: newswire {ours}/{len(truth)}, trafilatura {theirs}/{len(truth)}; "
+        f"same day on {same} of the {both} pages where both found one"
+    )

@@ -182,6 +182,8 @@ class LagCollector(Collector):
 FIELD_WARNINGS = (
     ("published_at", "unparsed_date"),
     ("updated_at", "unparsed_date"),
+    ("published_at", "implausible_date"),
+    ("updated_at", "implausible_date"),
     ("news_id", "invalid_id"),
 )
 
