@@ -61,6 +61,7 @@ _VOID = frozenset(
      "track", "wbr", "p", "li", "option", "td", "tr", "th", "dt", "dd"}
 )  # fmt: skip
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014:\u00bb\u00b7-]\s+")
+_SITE_WORDS = 4  # a title part this short is a site's or section's name
 
 
 @dataclass(slots=True)
@@ -96,6 +97,7 @@ class HtmlPage:
     @property
     def language(self) -> str | None:
         return _lang(self.meta.language)
+
 
 def html_to_page(html: str, url: str | None = None) -> HtmlPage:
     """Extract the headline, the article's text and the page's metadata.
@@ -166,8 +168,8 @@ def _ancestors(nodes: list[LexborNode]) -> set[int]:
 
 
 def _headline(body: LexborNode, declared: str | None) -> LexborNode | None:
-    """The ``<h1>`` that names the article: the one like the declared title, else the first
-    with words in it (an empty logo ``<h1>`` is not a headline)."""
+    """The ``<h1>`` that names the article: the one like the declared title; on a page that
+    declares none, the first with words in it (an empty logo ``<h1>`` is not a headline)."""
     first = None
     want = _words(declared) if declared else set()
     for node in body.css("h1"):
@@ -177,7 +179,8 @@ def _headline(body: LexborNode, declared: str | None) -> LexborNode | None:
         if want and len(_words(text) & want) >= 0.6 * max(1, len(_words(text))):
             return node
         first = first or node
-    return first
+    # An <h1> unlike the declared title is most often the site's logo or a section's name.
+    return None if want else first
 
 
 def _clean_title(declared: str | None, headline: str | None) -> str | None:
@@ -185,9 +188,17 @@ def _clean_title(declared: str | None, headline: str | None) -> str | None:
         return headline
     if not declared:
         return None
-    # "Headline | Site name": keep the longest part.
-    parts = _TITLE_SEPARATORS.split(declared)
-    return max(parts, key=len).strip() if len(parts) > 1 else declared.strip()
+    # "Headline | Site name", "Section | Headline": drop short parts from either end, so that
+    # a dash inside the headline ("Here — And They're Not Great - Site") stays.
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(declared)]
+    while len(parts) > 1:
+        if len(parts[-1].split()) <= _SITE_WORDS and len(parts[-1]) <= len(parts[0]):
+            parts.pop()
+        elif len(parts[0].split()) <= _SITE_WORDS:
+            parts.pop(0)
+        else:
+            return max(parts, key=len)
+    return parts[0] if parts else declared.strip()
 
 
 def _words(text: str | None) -> set[str]:
