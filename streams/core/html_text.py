@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import ahocorasick
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from streams.core.errors import TooComplex
@@ -35,16 +36,21 @@ _SKIPPED = [
     "script", "style", "noscript", "nav", "footer", "aside", "button", "select", "template",
     "svg", "iframe", "textarea", "input", "figure", "figcaption", "label", "dialog", "menu",
 ]  # fmt: skip
-# Class or id of blocks that are page furniture, unless the name also says content.
-_FURNITURE = re.compile(
-    r"comment|disqus|share|sharing|social|related|popular|most-?read|trending|promo|newsletter|"
-    r"subscri|cookie|consent|gdpr|banner|sidebar|breadcrumb|advert|\bads?\b|sponsor|outbrain|"
-    r"taboola|recommend|footer|masthead|\bmenu|navbar|\bnav\b|skip|signup|sign-up|login|"
-    r"paywall|rating|toolbar|caption|credit|author-?bio|pagination|\bpager\b|hidden|modal|popup|"
-    r"more-?stories|read-?more|read-?next|up-?next|tags\b|byline|dateline-?share|print",
-    re.IGNORECASE,
-)
-_CONTENT = re.compile(r"article|body|content|entry|main|post|story|text|blog|news", re.IGNORECASE)
+# Class and id words of page furniture. "<" and ">" mark where a word must start or end at a
+# word boundary ("ad" in "ad-slot", not in "header"). Matched with one automaton over the
+# lower-cased names: an alternation regex took a third of a page's extraction time.
+_FURNITURE_WORDS = (
+    "comment", "disqus", "share", "sharing", "social", "related", "popular", "mostread",
+    "most-read", "trending", "promo", "newsletter", "subscri", "cookie", "consent", "gdpr",
+    "banner", "sidebar", "breadcrumb", "advert", "<ad>", "<ads>", "sponsor", "outbrain",
+    "taboola", "recommend", "footer", "masthead", "<menu", "navbar", "<nav>", "skip", "signup",
+    "sign-up", "login", "paywall", "rating", "toolbar", "caption", "credit", "authorbio",
+    "author-bio", "pagination", "<pager>", "hidden", "modal", "popup", "morestories",
+    "more-stories", "readmore", "read-more", "readnext", "read-next", "upnext", "up-next",
+    "tags>", "byline", "datelineshare", "dateline-share", "print",
+)  # fmt: skip
+_CONTENT_WORDS = ("article", "body", "content", "entry", "main", "post", "story", "text", "blog",
+                  "news")  # fmt: skip
 _STORY_MARKS = "h1, article, [itemprop=articleBody]"
 _COMMAS = re.compile(r"[,\u060c\u3001\uff0c]")
 _SCORED = frozenset({"p", "pre", "td", "blockquote"})
@@ -147,13 +153,48 @@ def _drop_furniture(body: LexborNode) -> None:
             continue
         furniture = verdicts.get(names)
         if furniture is None:
-            furniture = bool(_FURNITURE.search(names)) and not _CONTENT.search(names)
+            furniture = _is_furniture(names)
             verdicts[names] = furniture
         # "container penci_sidebar" may hold the whole article: keep what holds the story.
         if furniture and node.mem_id not in holds_story:
             doomed.append(node)
     for node in reversed(doomed):  # innermost first: nothing is removed twice
         node.decompose()
+
+
+def _word_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in _FURNITURE_WORDS:
+        bare = word.strip("<>")
+        automaton.add_word(bare, (len(bare), word.startswith("<"), word.endswith(">")))
+    automaton.make_automaton()
+    return automaton
+
+
+_FURNITURE = _word_automaton()
+
+
+def _names_content(names: str) -> bool:
+    return any(word in names for word in _CONTENT_WORDS)
+
+
+def _is_furniture(names: str) -> bool:
+    """Whether class/id/role names mark page furniture and do not also say content."""
+    names = names.lower()
+    if _names_content(names):
+        return False
+    for end, (length, left, right) in _FURNITURE.iter(names):
+        start = end - length + 1
+        if left and start > 0 and _is_word_char(names[start - 1]):
+            continue
+        if right and end + 1 < len(names) and _is_word_char(names[end + 1]):
+            continue
+        return True
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _ancestors(nodes: list[LexborNode]) -> set[int]:
@@ -283,7 +324,7 @@ def _base_score(node: LexborNode) -> float:
              "blockquote": 3.0, "form": -3.0, "ol": -3.0, "ul": -3.0, "li": -3.0,
              "dl": -3.0, "header": -5.0}.get(tag or "", 0.0)  # fmt: skip
     names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    if _CONTENT.search(names):
+    if _names_content(names.lower()):
         score += 25
     return score
 
