@@ -212,12 +212,17 @@ def _headline(body: LexborNode, declared: str | None) -> LexborNode | None:
     """The ``<h1>`` that names the article: the one like the declared title; on a page that
     declares none, the first with words in it (an empty logo ``<h1>`` is not a headline)."""
     first = None
-    want = _words(declared) if declared else set()
+    want = _words(_clean_title(declared, None)) if declared else set()
     for node in body.css("h1"):
         text = node_text(node)
         if len(text) < 3:
             continue
-        if want and len(_words(text) & want) >= 0.6 * max(1, len(_words(text))):
+        # Most of the shorter one's words in the other: an og:title is often a shortened
+        # headline, and a logo <h1> shares words with the site name the title ends with
+        # (removed from ``want`` above).
+        have = _words(text)
+        shared = len(have & want)
+        if want and shared >= min(2, len(want)) and shared >= 0.6 * min(len(have), len(want)):
             return node
         first = first or node
     # An <h1> unlike the declared title is most often the site's logo or a section's name.
@@ -233,7 +238,10 @@ def _clean_title(declared: str | None, headline: str | None) -> str | None:
     # a dash inside the headline ("Here — And They're Not Great - Site") stays.
     parts = [part.strip() for part in _TITLE_SEPARATORS.split(declared)]
     while len(parts) > 1:
-        if len(parts[-1].split()) <= _SITE_WORDS and len(parts[-1]) <= len(parts[0]):
+        # Where words are not spaced (Chinese, Japanese), length says nothing: the site's
+        # name goes last.
+        unspaced = " " not in parts[-1]
+        if len(parts[-1].split()) <= _SITE_WORDS and (unspaced or len(parts[-1]) <= len(parts[0])):
             parts.pop()
         elif len(parts[0].split()) <= _SITE_WORDS:
             parts.pop(0)
