@@ -67,6 +67,7 @@ _VOID = frozenset(
      "track", "wbr", "p", "li", "option", "td", "tr", "th", "dt", "dd"}
 )  # fmt: skip
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014:\u00bb\u00b7-]\s+")
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana, CJK
 _SITE_WORDS = 4  # a title part this short is a site's or section's name
 
 
@@ -240,7 +241,7 @@ def _clean_title(declared: str | None, headline: str | None) -> str | None:
     while len(parts) > 1:
         # Where words are not spaced (Chinese, Japanese), length says nothing: the site's
         # name goes last.
-        unspaced = " " not in parts[-1]
+        unspaced = bool(_UNSPACED_SCRIPT.search(parts[-1]))
         if len(parts[-1].split()) <= _SITE_WORDS and (unspaced or len(parts[-1]) <= len(parts[0])):
             parts.pop()
         elif len(parts[0].split()) <= _SITE_WORDS:
