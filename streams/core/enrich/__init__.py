@@ -7,6 +7,6 @@ for every article.
 
 from __future__ import annotations
 
-from .enricher import Enrichment, enrich, load
+from .enricher import Enrichment, Entities, enrich, find_entities, load
 
-__all__ = ["Enrichment", "enrich", "load"]
+__all__ = ["Enrichment", "Entities", "enrich", "find_entities", "load"]

@@ -11,13 +11,15 @@ from streams.core.sources import default_registry
 
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
+from .learned import Found, merge_learned
 from .lexicon import lexicon
-from .orgs import alias_automaton, find_organizations
-from .people import find_people
-from .places import find_locations
+from .ner import recogniser
+from .orgs import Organization, alias_automaton, find_organizations
+from .people import Person, find_people
+from .places import Location, find_locations
 from .quotes import find_attributions, find_quotes
 
-__all__ = ["MAX_CHARS", "Enrichment", "enrich", "load"]
+__all__ = ["MAX_CHARS", "Enrichment", "Entities", "enrich", "find_entities", "load"]
 
 #: Enrichment reads at most this much of an article (title, lead, body): about 5,000 words,
 #: longer than nearly any news story, and a bound on its cost for hostile 2 MiB inputs.
@@ -29,6 +31,7 @@ def load() -> None:
     lexicon()
     gazetteer()
     _known_organizations()
+    recogniser()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,29 +77,56 @@ def _agencies() -> dict[str, str]:
     return names
 
 
-def enrich(article: Article) -> Enrichment:
-    """Entities, countries, quotations, attributions, keywords and topics of ``article``."""
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """The entities of one text, with where each is mentioned."""
+
+    text: str
+    people: list[Person]
+    organizations: list[Organization]
+    locations: list[Location]
+    salience: list[tuple[str, float]]
+
+
+def find_entities(article: Article, *, learned: bool = True) -> Entities:
+    """People, organisations and places of an English (or undetermined) article; with
+    ``learned``, the recogniser's entities merged in (where the package has its model)."""
     lex, gaz = lexicon(), gazetteer()
     lead = article.lead or ""
     text = "\n".join((article.title, lead, *article.body))[:MAX_CHARS]
     lead_from = len(article.title) + 1
     body_from = lead_from + len(lead) + 1
-    if article.language not in ("en", "und"):
-        # The word lists are English; other languages get language-neutral fields only.
-        return Enrichment({"persons": [], "organizations": [], "locations": []}, [], [], [],
-                          [], [])  # fmt: skip
     people = find_people(text, lex, gaz, discover_from=lead_from)
     taken = [span for p in people for span in p.spans]
     orgs = find_organizations(
         text, lex, gaz, known=_known_organizations(), taken=taken, discover_from=lead_from
     )
     locations, salience = find_locations(text, gaz, taken, lead_from, body_from)
+    model = recogniser() if learned else None
+    if model is not None:
+        # Not the headline: title case makes every word look like a name.
+        spans = model.spans(text, start=lead_from)
+        merged = merge_learned(text, spans, Found(people, orgs, locations), gaz=gaz, lex=lex)
+        people, orgs, locations = merged.people, merged.organizations, merged.locations
     # A body named after its country ("Central Bank of Iran") also speaks of that country.
     ranked = dict(salience)
     for o in orgs:
         if o.country:
             ranked[o.country] = ranked.get(o.country, 0.0) + 0.5 * o.mentions
     salience = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))
+    return Entities(text, people, orgs, locations, salience)
+
+
+def enrich(article: Article) -> Enrichment:
+    """Entities, countries, quotations, attributions, keywords and topics of ``article``."""
+    if article.language not in ("en", "und"):
+        # The word lists are English; other languages get language-neutral fields only.
+        return Enrichment({"persons": [], "organizations": [], "locations": []}, [], [], [],
+                          [], [])  # fmt: skip
+    lex = lexicon()
+    found = find_entities(article)
+    text, people, orgs, locations = found.text, found.people, found.organizations, found.locations
+    salience = found.salience
     speakers = sorted(
         [(s, e, p.name) for p in people for s, e in p.spans]
         + [(s, e, o.name) for o in orgs for s, e in o.spans]

@@ -10,7 +10,7 @@ from .gazetteer import Gazetteer, Place
 from .lexicon import Lexicon
 from .tokens import Word, capitalised_runs, words_before, words_in
 
-__all__ = ["Person", "find_people"]
+__all__ = ["Person", "count_mentions", "find_people", "role_and_affiliation"]
 
 _PARTICLES = frozenset(
     {"al", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "el", "of"}
@@ -54,7 +54,7 @@ def _is_place_word(gaz: Gazetteer, word: str) -> bool:
     return any(p.kind in ("country", "demonym") for p in _readings(gaz, word))
 
 
-def _role_and_affiliation(
+def role_and_affiliation(
     context: list[str], lex: Lexicon, gaz: Gazetteer
 ) -> tuple[str | None, str | None]:
     context = [w for w in context if w not in (",", "'s")]
@@ -123,15 +123,19 @@ def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> 
             continue
         context = [w.text for w in words_before(text, start, _CONTEXT_BEFORE)]
         context += [w.text for w in run[:k]]
-        role, affiliation = _role_and_affiliation(context, lex, gaz)
+        role, affiliation = role_and_affiliation(context, lex, gaz)
         person = people.setdefault(name, Person(name))
         if person.role is None and role is not None:
             person.role, person.affiliation = role, affiliation
-    _count_mentions(text, people)
+    count_mentions(text, people)
     return sorted(people.values(), key=lambda p: (-p.mentions, p.name))
 
 
-def _count_mentions(text: str, people: dict[str, Person]) -> None:
+def count_mentions(text: str, people: dict[str, Person]) -> None:
+    """Count (afresh) each person's mentions: the full name, and the surname where no other
+    person has it."""
+    for person in people.values():
+        person.mentions, person.spans = 0, []
     if not people:
         return
     forms: dict[str, Person | None] = {}

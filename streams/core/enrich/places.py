@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, Place
 
-__all__ = ["POPULATION_LEAD", "Location", "find_locations"]
+__all__ = ["POPULATION_LEAD", "Location", "find_locations", "resolve"]
 
 #: A city name shared by several cities resolves to the largest only when it is this many times
 #: larger than the next (Moscow, Russia over Moscow, Idaho); closer calls stay unresolved.
@@ -26,6 +26,8 @@ class Location:
     resolved_by: str  # unique | country | context | population | unresolved
     mentions: int = 0
     candidates: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    population: int = 0  # of the largest place the name can be (not in the event)
 
 
 def _weight(start: int, lead_from: int, body_from: int) -> float:
@@ -60,9 +62,15 @@ def find_locations(
     }  # fmt: skip
     locations: dict[tuple[str, str | None], Location] = {}
     salience: dict[str, float] = {}
-    for start, _end, surface, readings in matches:
-        place, how, candidates = _resolve(readings, anchors)
-        kind = "country" if place and place.kind == "demonym" else (place.kind if place else "city")
+    for start, end, surface, readings in matches:
+        place, how, candidates = resolve(readings, anchors)
+        if place is not None and place.kind == "demonym" and place.country:
+            # "German" speaks of Germany (salience) but names no place.
+            salience[place.country] = salience.get(place.country, 0.0) + _weight(
+                start, lead_from, body_from
+            )
+            continue
+        kind = place.kind if place else "city"
         name = place.name if place and kind == "country" else surface
         key = (name, place.country if place else None)
         loc = locations.get(key)
@@ -70,9 +78,10 @@ def find_locations(
             loc = locations[key] = Location(
                 name, kind, place.country if place else None,
                 place.lat if place else None, place.lon if place else None, how,
-                candidates=candidates,
+                candidates=candidates, population=max(r.population for r in readings),
             )  # fmt: skip
         loc.mentions += 1
+        loc.spans.append((start, end))
         if place and place.country:
             share = 1.0 if kind == "country" else 0.5
             salience[place.country] = salience.get(place.country, 0.0) + share * _weight(
@@ -83,7 +92,7 @@ def find_locations(
     return ordered, ranked
 
 
-def _resolve(
+def resolve(
     readings: tuple[Place, ...], anchors: set[str | None]
 ) -> tuple[Place | None, str, list[str]]:
     for kind in ("country", "demonym", "region"):

@@ -1,0 +1,173 @@
+"""The recogniser's entities merged with the rules': the rules keep what they know for sure
+(full names after a role, known bodies, gazetteer places), the model adds what no list holds
+and vetoes rule guesses it does not read as a person ("Real Madrid", "Palo Alto")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .ner import Span
+from .orgs import Organization
+from .people import Person, count_mentions, role_and_affiliation
+from .places import Location, resolve
+from .tokens import words_before
+
+__all__ = ["Found", "merge_learned"]
+
+_TRIM = " \t,.;:!?\"'()[]{}\u2019\u201c\u201d"
+_MAX_WORDS = 6  # a longer span is a run-on, not a name
+_TOWN = 100_000  # people: a place this small yields its name to a person the model sees
+
+Named = tuple[str, int, int]  # name, start, end
+
+
+@dataclass
+class Found:
+    """The entities of one text so far."""
+
+    people: list[Person]
+    organizations: list[Organization]
+    locations: list[Location]
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and end > s for s, e in spans)
+
+
+def _clean(text: str, span: Span) -> Named | None:
+    """The span less a possessive, punctuation and a leading "The"; None if no name is left."""
+    start, end = span.start, span.end
+    if text.endswith(("'s", "\u2019s"), start, end):
+        end -= 2
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    while start < end and text[start] in _TRIM:
+        start += 1
+    if text.startswith(("The ", "the "), start):
+        start += 4
+    name = text[start:end]
+    if not name[:1].isupper() or len(name.split()) > _MAX_WORDS or len(name) < 2:
+        return None
+    return name, start, end
+
+
+def merge_learned(
+    text: str, spans: list[Span], found: Found, *, gaz: Gazetteer, lex: Lexicon
+) -> Found:
+    """``found`` (the rules' entities) with the model's ``spans`` merged in."""
+    by_label: dict[str, list[Named]] = {"PER": [], "LOC": [], "ORG": []}
+    for span in spans:
+        cleaned = _clean(text, span)
+        if cleaned is not None:
+            by_label[span.label].append(cleaned)
+    persons = [(s, e) for _, s, e in by_label["PER"]]
+    locations = _places_not_people(found.locations, persons)
+    taken = [span for loc in locations for span in loc.spans]
+    taken += [span for o in found.organizations for span in o.spans]
+    people = _people(text, by_label["PER"], found.people, taken, locations, gaz, lex)
+    taken += [span for p in people for span in p.spans]
+    orgs = _organizations(by_label["ORG"], found.organizations, taken)
+    return Found(people, orgs, _locations(by_label["LOC"], locations, taken, gaz))
+
+
+def _places_not_people(locations: list[Location], persons: list[tuple[int, int]]) -> list[Location]:
+    """A small town's name the model reads as a person ("Clinton"), or a city's inside a
+    person's name ("Paris Hilton"), is no place there."""
+    for loc in locations:
+        if loc.kind == "city":
+            loc.spans = [(s, e) for s, e in loc.spans if not _named_after(s, e, persons, loc)]
+            loc.mentions = len(loc.spans)
+    return [loc for loc in locations if loc.mentions]
+
+
+def _named_after(start: int, end: int, persons: list[tuple[int, int]], loc: Location) -> bool:
+    for s, e in persons:
+        if s < end and e > start:
+            return (e - s) > (end - start) or loc.population < _TOWN
+    return False
+
+
+def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
+    text: str,
+    named: list[Named],
+    people: list[Person],
+    taken: list[tuple[int, int]],
+    locations: list[Location],
+    gaz: Gazetteer,
+    lex: Lexicon,
+) -> list[Person]:
+    persons = [(s, e) for _, s, e in named]
+    # A capitalised pair is a person for the rules; it stays one with a role before it, or
+    # where the model too reads a mention as a person.
+    kept = {
+        p.name: p for p in people
+        if p.role is not None or any(_overlaps(s, e, persons) for s, e in p.spans)
+    }  # fmt: skip
+    surnames = {s for p in kept.values() for s in p.surnames}
+    places = {text[s:e] for loc in locations for s, e in loc.spans}
+    taken = taken + [span for p in kept.values() for span in p.spans]
+    for found in named:
+        name, start, end = _without_title(text, found, lex)
+        if not name or name in kept or name in surnames or name in places:
+            continue
+        if _overlaps(start, end, taken):
+            continue
+        if name in lex.name_stopwords or name.lower() in lex.role_words:
+            continue
+        person = kept[name] = Person(name)
+        context = [w.text for w in words_before(text, start, 6)]
+        person.role, person.affiliation = role_and_affiliation(context, lex, gaz)
+    count_mentions(text, kept)
+    return sorted((p for p in kept.values() if p.mentions), key=lambda p: (-p.mentions, p.name))
+
+
+def _without_title(text: str, found: Named, lex: Lexicon) -> Named:
+    """The name less the role or honorific words before it ("President Nicolas Maduro")."""
+    name, start, end = found
+    words = name.split()
+    while words and (words[0].lower() in lex.role_words or words[0] in lex.honorifics):
+        start = text.index(words[1], start) if len(words) > 1 else end
+        words = words[1:]
+    return " ".join(words), start, end
+
+
+def _organizations(
+    named: list[Named], orgs: list[Organization], taken: list[tuple[int, int]]
+) -> list[Organization]:
+    by_name = {o.name: o for o in orgs}
+    for name, start, end in named:
+        if _overlaps(start, end, taken):
+            continue
+        org = by_name.setdefault(name, Organization(name))
+        org.mentions += 1
+        org.spans.append((start, end))
+        taken.append((start, end))
+    return list(by_name.values())
+
+
+def _locations(
+    named: list[Named], locations: list[Location], taken: list[tuple[int, int]], gaz: Gazetteer
+) -> list[Location]:
+    by_name = {loc.name: loc for loc in locations}
+    for name, start, end in named:
+        if _overlaps(start, end, taken):
+            continue
+        readings = gaz.automaton.get(name, None) or gaz.automaton.get(name.title(), None)
+        place, how, candidates = (
+            resolve(readings[1], set()) if readings else (None, "unresolved", [])
+        )
+        kind = "country" if place and place.kind == "demonym" else place.kind if place else "place"
+        key = place.name if place and kind == "country" else name
+        entry = by_name.get(key)
+        if entry is None:
+            entry = by_name[key] = Location(
+                key, kind, place.country if place else None, place.lat if place else None,
+                place.lon if place else None, how, candidates=candidates,
+            )  # fmt: skip
+        entry.mentions += 1
+        entry.spans.append((start, end))
+        taken.append((start, end))
+    return list(by_name.values())

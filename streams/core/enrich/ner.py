@@ -1,0 +1,245 @@
+"""A learned entity recogniser: a linear-chain CRF over tokens, with the word lists as features.
+
+The model (``data/ner.crfsuite``, trained by ``make train-ner``) tags PER, LOC and ORG in BIO.
+Features come from each token's own string and its neighbours', plus what the gazetteer and the
+lexicon say of it, so the word lists steer the model rather than decide alone. Training and
+tagging share this module, so the features are the same in both.
+
+Cost: a word's features depend only on the word, so they are computed once per distinct word
+and remembered; and only stretches of text within two tokens of a capitalised word are tagged,
+since an English name is capitalised.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import pycrfsuite
+
+from .gazetteer import Gazetteer, gazetteer
+from .lexicon import Lexicon, lexicon
+
+__all__ = [
+    "MODEL_FILE",
+    "Featuriser",
+    "Recogniser",
+    "Span",
+    "recogniser",
+    "tokenise",
+]
+
+MODEL_FILE = "ner.crfsuite"
+LABELS = ("PER", "LOC", "ORG")
+
+# Tokens as the training sets cut them: possessive 's apart, abbreviations with their dots,
+# punctuation alone.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr|Capt|Adm|Maj|Sgt|Brig|Mt)\."
+    r"|\w+(?:-\w+)*(?=['\u2019][sS]\b)"
+    r"|['\u2019][sS]\b"
+    r"|\w+(?:[-'\u2019&]\w+)*"
+    r"|[^\w\s]"
+)
+_MAX_REMEMBERED = 100_000  # distinct words whose features are kept
+_REACH = 2  # tokens of context either side of a capitalised word that get tagged
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An entity the model found: its label and character offsets."""
+
+    label: str
+    start: int
+    end: int
+
+
+def tokenise(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """(token, start, end) for every token of ``text[start:end]``."""
+    stop = len(text) if end is None else end
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def _shape(word: str) -> str:
+    out: list[str] = []
+    for ch in word[:12]:
+        kind = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)
+
+
+class Featuriser:
+    """Token features for the CRF, with the word lists; one per process."""
+
+    def __init__(self, gaz: Gazetteer, lex: Lexicon) -> None:
+        self._gaz = gaz
+        self._lex = lex
+        self._words: dict[str, tuple[list[str], list[str], list[str], str, str]] = {}
+        self._org_words = frozenset(
+            w for alias in lex.organizations for w in alias.split() if w[:1].isupper()
+        )
+
+    def _word(self, word: str) -> tuple[list[str], list[str], list[str], str, str]:
+        """(own features, as left neighbour, as right neighbour, -2 form, +2 form)."""
+        known = self._words.get(word)
+        if known is not None:
+            return known
+        lower = word.lower()
+        shape = _shape(word)
+        own = [f"w={lower}", f"sh={shape}", f"p3={lower[:3]}", f"s3={lower[-3:]}",
+               f"s2={lower[-2:]}"]  # fmt: skip
+        flags = []
+        if word[:1].isupper():
+            flags.append("cap")
+            if word.isupper() and len(word) > 1:
+                flags.append("upper")
+        if len(word) == 1:
+            flags.append("len1")
+        readings = self._gaz.automaton.get(word, None) or (
+            self._gaz.automaton.get(word.title(), None) if word.isupper() else None
+        )
+        if readings:
+            flags += sorted({f"g:{p.kind}" for p in readings[1]})
+        lex = self._lex
+        if lower in lex.role_words:
+            flags.append("role")
+        if word in lex.honorifics or word.rstrip(".") in lex.honorifics:
+            flags.append("hon")
+        if word in lex.org_heads or word.title() in lex.org_heads:
+            flags.append("orghead")
+        if word in lex.name_stopwords:
+            flags.append("stop")
+        if word in self._org_words:
+            flags.append("orgword")
+        own += flags
+        left = [f"-1:w={lower}", f"-1:sh={shape}", *(f"-1:{f}" for f in flags)]
+        right = [f"+1:w={lower}", f"+1:sh={shape}", *(f"+1:{f}" for f in flags)]
+        known = (own, left, right, f"-2:w={lower}", f"+2:w={lower}")
+        if len(self._words) >= _MAX_REMEMBERED:
+            self._words.clear()
+        self._words[word] = known
+        return known
+
+    def features(self, words: Sequence[str], marks: Sequence[str | None]) -> list[list[str]]:
+        """Features of each token of a sequence; ``marks`` are per-token phrase marks (a
+        multi-word gazetteer or organisation match), or None."""
+        table = [self._word(w) for w in words]
+        n = len(words)
+        items = []
+        for i in range(n):
+            item = list(table[i][0])
+            if i:
+                item += table[i - 1][1]
+                if i > 1:
+                    item.append(table[i - 2][3])
+            else:
+                item.append("BOS")
+            if i + 1 < n:
+                item += table[i + 1][2]
+                if i + 2 < n:
+                    item.append(table[i + 2][4])
+            else:
+                item.append("EOS")
+            if marks[i]:
+                item.append(str(marks[i]))
+            items.append(item)
+        return items
+
+    def marks(self, text: str, tokens: Sequence[tuple[str, int, int]]) -> list[str | None]:
+        """Per token: whether a gazetteer phrase of several words covers it, and as what."""
+        marks: list[str | None] = [None] * len(tokens)
+        if not tokens:
+            return marks
+        starts = {start: i for i, (_, start, _) in enumerate(tokens)}
+        for start, end, surface, readings in self._gaz.find(text):
+            if " " not in surface or start not in starts:
+                continue
+            kind = readings[0].kind if readings else "place"
+            i = starts[start]
+            while i < len(tokens) and tokens[i][1] < end:
+                marks[i] = f"G:{kind}"
+                i += 1
+        return marks
+
+
+class Recogniser:
+    """The trained model and its features; ``spans(text)`` gives the entities of a text."""
+
+    def __init__(self, tagger: Any, featuriser: Featuriser, weights: bytes = b"") -> None:
+        self._tagger = tagger
+        self._featuriser = featuriser
+        self._weights = weights
+
+    def spans(self, text: str, start: int = 0) -> list[Span]:
+        """Entities in ``text[start:]``, tagged one line at a time."""
+        found: list[Span] = []
+        line_start = start
+        while line_start < len(text):
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            tokens = tokenise(text, line_start, line_end)
+            if tokens:
+                found += self._line(text[line_start:line_end], line_start, tokens)
+            line_start = line_end + 1
+        return found
+
+    def _line(self, line: str, offset: int, tokens: list[tuple[str, int, int]]) -> list[Span]:
+        # Only stretches near a capitalised word can hold a name.
+        wanted = [i for i, (w, _, _) in enumerate(tokens) if w[:1].isupper()]
+        if not wanted:
+            return []
+        local = [(w, s - offset, e - offset) for w, s, e in tokens]
+        words = [w for w, _, _ in tokens]
+        items = self._featuriser.features(words, self._featuriser.marks(line, local))
+        found: list[Span] = []
+        for lo, hi in _stretches(wanted, len(tokens)):
+            tags = self._tagger.tag(items[lo:hi])
+            found += _decode(tags, tokens[lo:hi])
+        return found
+
+
+def _stretches(wanted: list[int], n: int) -> list[tuple[int, int]]:
+    """Merged [lo, hi) windows of _REACH tokens around each wanted index."""
+    out: list[tuple[int, int]] = []
+    for i in wanted:
+        lo, hi = max(0, i - _REACH), min(n, i + _REACH + 1)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _decode(tags: Sequence[str], tokens: Sequence[tuple[str, int, int]]) -> list[Span]:
+    spans: list[Span] = []
+    label, start, end = None, 0, 0
+    for tag, (_, s, e) in zip(tags, tokens, strict=True):
+        kind = tag[2:] if tag != "O" else None
+        if kind is not None and tag[0] == "I" and kind == label:
+            end = e
+            continue
+        if label is not None:
+            spans.append(Span(label, start, end))
+        label, start, end = kind, s, e
+    if label is not None:
+        spans.append(Span(label, start, end))
+    return spans
+
+
+@functools.cache
+def recogniser() -> Recogniser | None:
+    """The packaged model, loaded once; None when the package was built without one."""
+    model = resources.files("streams.core").joinpath("data", MODEL_FILE)
+    if not model.is_file():
+        return None
+    weights = model.read_bytes()
+    tagger = pycrfsuite.Tagger()
+    # CRFsuite reads the weights in place, without a copy: the bytes live as long as the tagger.
+    tagger.open_inmemory(weights)
+    return Recogniser(tagger, Featuriser(gazetteer(), lexicon()), weights)

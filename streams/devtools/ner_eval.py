@@ -1,0 +1,164 @@
+"""Entity accuracy on CoNLL/IOB2 files, per document, as a reader of the events would count it.
+
+Per document, each system's distinct entity strings of each type (PER, LOC, ORG) are compared
+with the gold strings; counts are summed over documents (micro-averaged). *Strict* wants the
+same string. *Relaxed* also lets a one-word gold person ("Annan") match a predicted name that
+ends with it ("Kofi Annan"), since the events name a person in full once known. Files without
+document breaks are scored a sentence at a time.
+
+Systems, all on the same text (the tokens joined back into sentences, a document's sentences
+as its paragraphs): ``rules`` (the word lists alone), ``model`` (the recogniser alone) and
+``newswire`` (what the events carry: both together).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streams.core.article import Article
+from streams.core.enrich import find_entities
+from streams.core.enrich.ner import recogniser
+from streams.devtools.ner_data import Document, entities, read_conll
+
+__all__ = ["SYSTEMS", "Counts", "NerReport", "detokenise", "evaluate_ner"]
+
+LABELS = ("PER", "LOC", "ORG")
+_GLUE_LEFT = re.compile(r" ([,.;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)(?= |$)")
+_GLUE_RIGHT = re.compile(r"([(\[{$]) ")
+
+Found = dict[str, set[str]]
+
+
+def detokenise(words: list[str]) -> str:
+    """Tokens back into a sentence as it was most likely written."""
+    text = " ".join(words)
+    return _GLUE_RIGHT.sub(r"\1", _GLUE_LEFT.sub(r"\1", text))
+
+
+def _document(doc: Document) -> tuple[Article, Found]:
+    paragraphs: list[str] = []
+    gold: Found = {label: set() for label in LABELS}
+    for sentence in doc.sentences:
+        paragraphs.append(detokenise(sentence.words))
+        for label, lo, hi in entities(sentence):
+            gold[label].add(detokenise(sentence.words[lo:hi]))
+    # No headline: the first paragraph is the lead, so names are found from the first word.
+    article = Article("eval", "", paragraphs[0], tuple(paragraphs[1:]), language="en")
+    return article, gold
+
+
+def _rules(article: Article) -> Found:
+    found = find_entities(article, learned=False)
+    return _surfaces(found.text, found)
+
+
+def _newswire(article: Article) -> Found:
+    found = find_entities(article)
+    return _surfaces(found.text, found)
+
+
+def _model(article: Article) -> Found:
+    model = recogniser()
+    out: Found = {label: set() for label in LABELS}
+    if model is None:
+        return out
+    text = "\n".join((article.title, article.lead or "", *article.body))
+    for span in model.spans(text):
+        out[span.label].add(text[span.start : span.end])
+    return out
+
+
+def _surfaces(text: str, found: object) -> Found:
+    def strings(items: Iterable[object]) -> set[str]:
+        return {text[s:e] for item in items for s, e in getattr(item, "spans", [])}
+
+    return {
+        "PER": strings(found.people),  # type: ignore[attr-defined]
+        "LOC": strings(found.locations),  # type: ignore[attr-defined]
+        "ORG": strings(found.organizations),  # type: ignore[attr-defined]
+    }
+
+
+SYSTEMS: dict[str, Callable[[Article], Found]] = {
+    "rules": _rules,
+    "model": _model,
+    "newswire": _newswire,
+}
+
+
+@dataclass
+class Counts:
+    tp_gold: int = 0  # gold strings found
+    gold: int = 0
+    tp_predicted: int = 0  # predicted strings that are right
+    predicted: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_predicted / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class NerReport:
+    """Counts per system, mode (strict, relaxed) and label."""
+
+    documents: int = 0
+    counts: dict[tuple[str, str, str], Counts] = field(default_factory=dict)
+
+    def add(self, system: str, predicted: Found, gold: Found) -> None:
+        for label in LABELS:
+            want, got = gold[label], predicted[label]
+            for mode in ("strict", "relaxed"):
+                c = self.counts.setdefault((system, mode, label), Counts())
+                relaxed = mode == "relaxed" and label == "PER"
+                c.gold += len(want)
+                c.predicted += len(got)
+                c.tp_gold += sum(1 for g in want if g in got or (relaxed and _ends(g, got)))
+                c.tp_predicted += sum(
+                    1 for p in got if p in want or (relaxed and any(_ends(g, {p}) for g in want))
+                )
+
+    def table(self) -> str:
+        systems = list(dict.fromkeys(s for s, _, _ in self.counts))
+        rows = [f"{'system':<10} {'mode':<8} " + "  ".join(
+            f"{label + ' P/R/F1':<20}" for label in LABELS)]  # fmt: skip
+        for system in systems:
+            for mode in ("strict", "relaxed"):
+                cells = []
+                for label in LABELS:
+                    c = self.counts[(system, mode, label)]
+                    cells.append(f"{c.precision:.2f} {c.recall:.2f} {c.f1:.2f}      ")
+                rows.append(f"{system:<10} {mode:<8} " + "  ".join(cells))
+        return "\n".join(rows)
+
+
+def _ends(gold: str, predicted: set[str]) -> bool:
+    """A one-word gold name that a longer predicted name ends with."""
+    if " " in gold:
+        return False
+    return any(p != gold and p.endswith(" " + gold) for p in predicted)
+
+
+def evaluate_ner(files: Iterable[Path], systems: Iterable[str] = tuple(SYSTEMS)) -> NerReport:
+    """Score each system on every document of ``files``."""
+    report = NerReport()
+    chosen = [(name, SYSTEMS[name]) for name in systems]
+    for path in files:
+        for doc in read_conll(path):
+            article, gold = _document(doc)
+            report.documents += 1
+            for name, system in chosen:
+                report.add(name, system(article), gold)
+    return report
