@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
-.PHONY: help install lint typecheck test test-fast test-unit test-integration test-faults constraints kafka-start kafka-stop \
+.PHONY: help install lint typecheck test test-fast test-unit test-integration test-faults constraints train-ner eval-ner kafka-start kafka-stop \
         kafka-status demo bench bench-memory clean
 
 help: ## Show this list
@@ -68,6 +68,12 @@ bench: install kafka-start ## Core cost per article, hostile input, throughput a
 
 bench-memory: install kafka-start ## Worker RSS over 500k new articles, state at retention (~30 min)
 	$(BIN)/python bench/memory.py
+
+train-ner: install ## Train the entity recogniser on ../shared/ner/train (about 2 min)
+	$(BIN)/python -m streams.devtools.train_ner
+
+eval-ner: install ## Entity P/R/F1 on ../shared/ner/eval: rules, model and both
+	$(BIN)/newswire eval --ner ../shared/ner/eval/*.iob2
 
 clean: kafka-stop ## Remove the venv and the local state (Kafka data, worker state)
 	rm -rf $(VENV) .newswire .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -34,7 +34,13 @@ def _devtool(name: str) -> ModuleType:
 
 
 @click.command("eval")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--ner",
+    is_flag=True,
+    help="PATHS are CoNLL/IOB2 files: entity P/R/F1 per document, strict and relaxed, for the "
+    "rules, the model and both.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every field that did not match.")
 @click.option(
     "--min-accuracy",
@@ -50,14 +56,22 @@ def _devtool(name: str) -> ModuleType:
     show_default=True,
     help="Enrichment corpus: exit 1 when any entity F1 is below this (0..1).",
 )
-def evaluate(paths: tuple[Path, ...], verbose: bool, min_accuracy: float, min_f1: float) -> None:
+def evaluate(  # click passes every option
+    paths: tuple[Path, ...], ner: bool, verbose: bool, min_accuracy: float, min_f1: float
+) -> None:
     """Accuracy over labelled corpora of NAME.txt|html + NAME.json pairs.
 
     A folder whose expectations list persons is scored for enrichment (precision, recall and
     F1 per entity type and for quotations and their speakers); any other for parsing
     (per-field accuracy). Without PATHS: the project's tests/corpus and tests/corpus-enrich.
+    With --ner, PATHS are named-entity files (CoNLL or IOB2).
     """  # fmt: skip
+    if ner:
+        _evaluate_ner(paths, min_f1)
+        return
     evaluation = _devtool("evaluate")
+    if bad := [p for p in paths if not p.is_dir()]:
+        raise click.ClickException(f"{bad[0]} is a file: corpora are folders (--ner for files)")
 
     root = _ROOT / "tests"
     failed = False
@@ -83,6 +97,18 @@ def evaluate(paths: tuple[Path, ...], verbose: bool, min_accuracy: float, min_f1
                 click.echo(f"  {page} {name}: expected {expected!r}, got {observed!r}")
         click.echo()
     if failed:
+        raise SystemExit(1)
+
+
+def _evaluate_ner(paths: tuple[Path, ...], min_f1: float) -> None:
+    if not paths or any(not p.is_file() for p in paths):
+        raise click.ClickException("--ner takes CoNLL or IOB2 files, e.g. ../shared/ner/eval/*")
+    ner_eval = _devtool("ner_eval")
+    report = ner_eval.evaluate_ner(paths)
+    click.echo(f"{report.documents} documents from {len(paths)} file(s); per document, distinct "
+               "entity strings, micro-averaged")  # fmt: skip
+    click.echo(report.table())
+    if report.min_f1("newswire", "relaxed") < min_f1:
         raise SystemExit(1)
 
 

@@ -130,6 +130,10 @@ class NerReport:
                     1 for p in got if p in want or (relaxed and any(_ends(g, {p}) for g in want))
                 )
 
+    def min_f1(self, system: str, mode: str) -> float:
+        """The lowest F1 over the labels, for a threshold."""
+        return min(self.counts[(system, mode, label)].f1 for label in LABELS)
+
     def table(self) -> str:
         systems = list(dict.fromkeys(s for s, _, _ in self.counts))
         rows = [f"{'system':<10} {'mode':<8} " + "  ".join(

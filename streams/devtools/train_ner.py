@@ -25,6 +25,8 @@ __all__ = ["main", "sentence_items"]
 DATA_DIR = Path(__file__).resolve().parent.parent / "core" / "data"
 #: Settings chosen on held-out training data (a tenth of each set), never on the eval sets.
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+#: Times each set is learnt from, by file-name prefix (others once).
+COPIES: dict[str, int] = {}
 #: Every n-th sentence is added again in capitals: datelines and headlines are written so.
 UPPER_EVERY = 8
 
@@ -51,22 +53,31 @@ def main() -> None:
         "--hold-out", action="store_true",
         help="train on nine tenths, report on the last tenth of each file",
     )  # fmt: skip
+    parser.add_argument("--params", type=json.loads, default={}, help="settings to override")
+    parser.add_argument(
+        "--copies", type=json.loads, default={},
+        help='times each file is learnt from, by name prefix: {"wikigold": 2, "wnut": 0}',
+    )  # fmt: skip
     args = parser.parse_args()
     files = sorted(args.data.glob("*.conll"))
     if not files:
         raise SystemExit(f"no training data in {args.data} (it lives in ../shared/ner/train)")
     featuriser = Featuriser(gazetteer(), lexicon())
     trainer = pycrfsuite.Trainer(verbose=False)
-    trainer.set_params(PARAMS)
+    params = {**PARAMS, **args.params}
+    trainer.set_params(params)
     held: list[Sentence] = []
     sentences = tokens = 0
     started = time.monotonic()
+    copies = {**COPIES, **args.copies}
     for f in files:
+        times = next((n for prefix, n in copies.items() if f.name.startswith(prefix)), 1)
         sents = _train_sentences([f])
         if args.hold_out:
             cut = len(sents) * 9 // 10
             sents, rest = sents[:cut], sents[cut:]
             held += rest
+        sents *= times
         for i, s in enumerate(sents):
             trainer.append(sentence_items(featuriser, s.words), s.tags)
             if i % UPPER_EVERY == 0:
@@ -90,7 +101,8 @@ def main() -> None:
         "sentences": sentences,
         "tokens": tokens,
         "capital_copies_every": UPPER_EVERY,
-        "params": PARAMS,
+        "copies": copies,
+        "params": params,
         "pycrfsuite": pycrfsuite.__version__ if hasattr(pycrfsuite, "__version__") else None,
     }
     (args.out.parent / "ner.json").write_text(json.dumps(manifest, indent=2) + "\n")

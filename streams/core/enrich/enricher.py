@@ -17,7 +17,7 @@ from .ner import recogniser
 from .orgs import Organization, alias_automaton, find_organizations
 from .people import Person, find_people
 from .places import Location, find_locations
-from .quotes import find_attributions, find_quotes
+from .quotes import Speaker, find_attributions, find_quotes
 
 __all__ = ["MAX_CHARS", "Enrichment", "Entities", "enrich", "find_entities", "load"]
 
@@ -131,7 +131,12 @@ def enrich(article: Article) -> Enrichment:
         [(s, e, p.name) for p in people for s, e in p.spans]
         + [(s, e, o.name) for o in orgs for s, e in o.spans]
     )
-    quotes = find_quotes(text, lex, speakers)
+    quotes = find_quotes(
+        text,
+        lex,
+        [Speaker(s, e, p.name, p.role) for p in people for s, e in p.spans]
+        + [Speaker(s, e, o.name, person=False) for o in orgs for s, e in o.spans],
+    )
     attributions = find_attributions(text, lex, speakers)
     return Enrichment(
         entities={

@@ -9,12 +9,24 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .lexicon import Lexicon
-from .tokens import Word, sentences, words_before
+from .tokens import Word, sentences, words_before, words_in
 
-__all__ = ["Attribution", "Quote", "find_attributions", "find_quotes"]
+__all__ = ["Attribution", "Quote", "Speaker", "find_attributions", "find_quotes"]
 
-_QUOTE = re.compile(r'"([^"\n]{1,2000})"')
+# Double quotes, curly, low-high („...“), guillemets (« », ‹ ›) and corner brackets (「 」, 『 』);
+# none spans a line break. (The parser makes most of them straight; text from elsewhere may not.)
+_QUOTE = re.compile(
+    r'"([^"\n]{1,2000})"|\u300c([^\u300d\n]{1,2000})\u300d|\u300e([^\u300f\n]{1,2000})\u300f'
+    r"|\u2039([^\u203a\n]{1,2000})\u203a|\u00ab([^\u00bb\n]{1,2000})\u00bb"
+    r"|\u201e([^\u201c\u201d\n]{1,2000})[\u201c\u201d]|\u201c([^\u201d\n]{1,2000})\u201d"
+)
 _MIN_QUOTE_WORDS = 2
+# What may stand between a quotation and its verb: "...," he said / "...," the minister said /
+# He said: "..." / The minister told reporters: "..."
+_PRONOUN = frozenset({"he", "she"})
+_CUE_WORDS = 4
+# A pronoun or a role names the person of the last mention this close before the quotation.
+_REACH_BACK = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,57 +68,130 @@ def _verb_automaton(verbs: frozenset[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-def find_quotes(
-    text: str,
-    lex: Lexicon,
-    speakers: list[tuple[int, int, str]],
-) -> list[Quote]:
-    """Quotations attributed by a speech verb to a speaker in the same sentence.
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person or organisation mention that can be a quotation's speaker."""
 
-    ``speakers`` are (start, end, canonical name) spans of people and organisations.
-    """
+    start: int
+    end: int
+    name: str
+    role: str | None = None  # a person's role ("Foreign Minister"), for "the minister said"
+    person: bool = True
+
+
+def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]:
+    """Quotations and their speakers: named with a speech verb in the same sentence, or named
+    before it and referred to by a pronoun or their role ("he said", "the minister said").
+    A quotation whose speaker is not named stays out: never a guess."""
     quotes: list[Quote] = []
     spans = sentences(text)
     verbs = _verbs(text, lex)
-    for m in _QUOTE.finditer(text):
-        content = m.group(1).strip(" ,.")
+    ordered = sorted(speakers, key=lambda s: s.start)
+    for content, start, end in _quotations(text):
         if len(content.split()) < _MIN_QUOTE_WORDS:
             continue  # a single quoted word is emphasis, not a quotation
-        s_start, s_end = next(((a, b) for a, b in spans if a <= m.start() < b), (0, len(text)))
-        speaker = _speaker_before(m.start(), s_start, verbs, speakers)
-        if speaker is None:
-            speaker = _speaker_after(text, m.end(), s_end, verbs, speakers)
-        if speaker is None:
+        s_start = next((a for a, b in spans if a <= start < b), 0)
+        s_end = next((b for a, b in spans if a < end <= b), len(text))
+        speaker = (
+            _speaker_before(text, start, s_start, verbs, ordered, lex)
+            or _speaker_after(text, end, s_end, verbs, ordered, lex)
             # A second quotation in the sentence: "...", and would "..." (same speaker).
-            speaker = next(
+            or next(
                 (q.speaker for q in reversed(quotes) if s_start <= q.start < s_end and q.speaker),
                 None,
             )
+        )
         if speaker is not None:
-            quotes.append(Quote(content, speaker, m.start()))
+            quotes.append(Quote(content, speaker, start))
     return quotes
 
 
-def _speaker_before(
-    at: int, s_start: int, verbs: list[Word], speakers: list[tuple[int, int, str]]
+def _quotations(text: str) -> list[tuple[str, int, int]]:
+    """(content, start, end) of each quotation. A quotation over several paragraphs follows
+    the press convention: each paragraph opens with a quote mark and only the last closes."""
+    found: list[tuple[str, int, int]] = []
+    pieces: list[str] = []  # an open quotation, paragraph by paragraph
+    opened = 0
+    at = 0
+    for line in text.split("\n"):
+        line_end = at + len(line)
+        scan_from = 0
+        if pieces and line.startswith('"'):
+            close = line.find('"', 1)
+            if close < 0:
+                pieces.append(line[1:].strip())
+                at = line_end + 1
+                continue
+            pieces.append(line[1:close].strip())
+            found.append((" ".join(pieces).strip(" ,."), opened, at + close + 1))
+            pieces, scan_from = [], close + 1
+        elif pieces:
+            found.append((" ".join(pieces).strip(" ,."), opened, at - 1))
+            pieces = []
+        last = scan_from
+        for m in _QUOTE.finditer(line, scan_from):
+            content = next(g for g in m.groups() if g is not None)
+            found.append((content.strip(" ,."), at + m.start(), at + m.end()))
+            last = m.end()
+        rest = line.find('"', last)
+        if rest >= 0 and line.count('"', rest) == 1 and len(line) - rest > 1:
+            pieces, opened = [line[rest + 1 :].strip()], at + rest
+        at = line_end + 1
+    if pieces:
+        found.append((" ".join(pieces).strip(" ,."), opened, len(text)))
+    return found
+
+
+def _speaker_before(  # noqa: PLR0917  # the sentence, its verbs and the speakers
+    text: str, at: int, s_start: int, verbs: list[Word], speakers: list[Speaker], lex: Lexicon
 ) -> str | None:
     verb = next((v for v in reversed(verbs) if s_start <= v.start < at), None)
     if verb is None:
         return None
-    before = [s for s in speakers if s_start <= s[0] and s[1] <= verb.start]
-    return before[-1][2] if before else None
+    before = [s for s in speakers if s_start <= s.start and s.end <= verb.start]
+    if before:
+        return before[-1].name
+    # "He said:" / "The minister told reporters:" right before the quotation.
+    cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS)]
+    return _referred(cue, s_start, speakers, lex)
 
 
-def _speaker_after(
-    text: str, at: int, s_end: int, verbs: list[Word], speakers: list[tuple[int, int, str]]
+def _speaker_after(  # noqa: PLR0917  # as above
+    text: str, at: int, s_end: int, verbs: list[Word], speakers: list[Speaker], lex: Lexicon
 ) -> str | None:
     # '"...", Pompeo said' or '"...", said Pompeo': speaker and verb right after the quote.
     window_end = min(s_end, at + 80)
     verb = next((v for v in verbs if at <= v.start < window_end), None)
     if verb is None:
         return None
-    near = [s for s in speakers if at <= s[0] < window_end]
-    return near[0][2] if near else None
+    near = [s for s in speakers if at <= s.start < window_end]
+    if near:
+        return near[0].name
+    # '"...," he said' / '"...," the minister said' / '"...," said the minister'.
+    cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS) if w.start >= at]
+    cue += [w.text.lower() for w in words_in(text, verb.end, min(len(text), verb.end + 40))][:3]
+    return _referred(cue, at, speakers, lex)
+
+
+def _referred(cue: list[str], before: int, speakers: list[Speaker], lex: Lexicon) -> str | None:
+    """The named person a pronoun or a role in ``cue`` refers to: the last person mentioned
+    before the quotation (for a role, the last with that role); None when there is none."""
+    earlier = [
+        s for s in speakers if s.person and before - _REACH_BACK <= s.start and s.end <= before
+    ]
+    if not earlier:
+        return None
+    if _PRONOUN & set(cue):
+        return earlier[-1].name
+    # "the minister", "the foreign minister": a role after "the" is someone named before;
+    # "a spokesman for the union" is not.
+    roles = [
+        w for j, w in enumerate(cue) if w in lex.role_heads and "the" in cue[max(0, j - 2) : j]
+    ]
+    for s in reversed(earlier if roles else []):
+        if s.role and s.role.lower().split()[-1] == roles[-1]:
+            return s.name
+    return None
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")

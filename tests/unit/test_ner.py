@@ -1,0 +1,137 @@
+"""The learned recogniser: tokens, features, the packaged model, its data reader and scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.enrich import enrich, find_entities
+from streams.core.enrich.gazetteer import gazetteer
+from streams.core.enrich.lexicon import lexicon
+from streams.core.enrich.ner import Featuriser, Span, _decode, _stretches, recogniser, tokenise
+from streams.devtools.ner_data import NER_DATA, read_conll
+from streams.devtools.ner_eval import evaluate_ner
+
+
+def test_tokens_as_the_training_sets_cut_them() -> None:
+    words = [t for t, _, _ in tokenise("Mr. Okafor's team met U.S. officials (in Lagos).")]
+    assert words == ["Mr.", "Okafor", "'s", "team", "met", "U.S.", "officials", "(", "in",
+                     "Lagos", ")", "."]  # fmt: skip
+
+
+def test_features_mark_capitals_sentence_starts_and_the_word_lists() -> None:
+    featuriser = Featuriser(gazetteer(), lexicon())
+    words = ["The", "minister", "flew", "to", "Nairobi", "on", "Monday"]
+    items = featuriser.features(words, [None] * len(words))
+    assert {"BOS", "cap"} <= set(items[0])
+    assert {"cap", "g:city", "-1:w=to"} <= set(items[4])
+    assert "role" in items[1]
+    assert "+1:w=nairobi" in items[3]
+    assert "EOS" in items[-1]
+    # The same word gets the same features wherever it stands (they are remembered per word).
+    again = featuriser.features(["Nairobi"], [None])[0]
+    assert {f for f in items[4] if "=" in f and ":" not in f} <= set(again)
+
+
+def test_stretches_and_decoding() -> None:
+    assert _stretches([3, 5, 20], 30) == [(1, 8), (18, 23)]
+    tokens = [("Ama", 0, 3), ("Owusu", 4, 9), ("visited", 10, 17), ("Accra", 18, 23)]
+    assert _decode(["B-PER", "I-PER", "O", "B-LOC"], tokens) == [
+        Span("PER", 0, 9), Span("LOC", 18, 23)
+    ]  # fmt: skip
+    # An I- that does not continue its type starts a new entity.
+    assert _decode(["I-ORG", "I-PER", "O", "O"], tokens) == [Span("ORG", 0, 3), Span("PER", 4, 9)]
+
+
+_MODEL = recogniser()
+needs_model = pytest.mark.skipif(_MODEL is None, reason="package built without the model")
+
+
+@needs_model
+def test_the_packaged_model_finds_names_no_list_holds() -> None:
+    assert _MODEL is not None
+    text = "Chief executive Tamsin Okonkwo-Reyes said Harbourline Logistics would hire 200 staff."
+    found = {(s.label, text[s.start : s.end]) for s in _MODEL.spans(text)}
+    assert ("PER", "Tamsin Okonkwo-Reyes") in found
+
+
+@needs_model
+def test_enrichment_with_the_model_keeps_roles_and_adds_single_names() -> None:
+    body = (
+        "The mayor, Ingrid Halvorsen, opened the new tram line on Saturday.",
+        "Passengers cheered as the first tram left the depot, and Halvorsen rode it to the "
+        "harbour.",
+    )
+    article = Article("t", "Tram line opens", body[0], body[1:], language="en")
+    people = {p["name"]: p for p in enrich(article).entities["persons"]}
+    assert "Ingrid Halvorsen" in people
+    assert people["Ingrid Halvorsen"]["mentions"] == 2
+    rules_only = find_entities(article, learned=False)
+    assert {p.name for p in rules_only.people} <= set(people)
+
+
+_CONLL = """-DOCSTART- O
+
+Ama I-PER
+Owusu I-PER
+visited O
+Accra I-LOC
+. O
+
+-DOCSTART- O
+
+Harbourline B-corporation
+staff O
+cheered O
+"""
+_IOB2 = """# newdoc id = d1
+# text = Kofi met Ama.
+1\tKofi\tB-PER\t-\tx
+2\tmet\tO\t-\t-
+3\tAma\tB-PER\t-\tx
+"""
+
+
+def test_reading_conll_and_iob2(tmp_path: Path) -> None:
+    conll = tmp_path / "a.conll"
+    conll.write_text(_CONLL)
+    docs = read_conll(conll)
+    assert len(docs) == 2
+    first = docs[0].sentences[0]
+    assert first.words == ["Ama", "Owusu", "visited", "Accra", "."]
+    assert first.tags == ["B-PER", "I-PER", "O", "B-LOC", "O"]  # IOB1 made BIO
+    assert docs[1].sentences[0].tags == ["B-ORG", "O", "O"]  # WNUT's corporation is ORG
+    iob2 = tmp_path / "b.iob2"
+    iob2.write_text(_IOB2)
+    assert read_conll(iob2)[0].sentences[0].tags == ["B-PER", "O", "B-PER"]
+
+
+def test_scoring_counts_per_document_and_relaxes_surnames(tmp_path: Path) -> None:
+    gold = tmp_path / "g.conll"
+    gold.write_text("-DOCSTART- O\n\nOwusu B-PER\nspoke O\n. O\n")
+    report = evaluate_ner([gold], systems=("rules",))
+    strict = report.counts[("rules", "strict", "PER")]
+    assert (strict.gold, report.documents) == (1, 1)
+
+
+@pytest.mark.skipif(not (NER_DATA / "train").is_dir(), reason="../shared/ner is not here")
+def test_training_writes_a_model_that_tags(tmp_path: Path) -> None:
+    import pycrfsuite  # noqa: PLC0415  # only this test trains
+
+    from streams.devtools.train_ner import sentence_items  # noqa: PLC0415  # as above
+
+    featuriser = Featuriser(gazetteer(), lexicon())
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params({"max_iterations": 30})
+    sentences = [s for d in read_conll(NER_DATA / "train" / "wikigold.conll") for s in d.sentences]
+    for s in sentences[:400]:
+        trainer.append(sentence_items(featuriser, s.words), s.tags)
+    model = tmp_path / "m.crfsuite"
+    trainer.train(str(model))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    tags = tagger.tag(sentence_items(featuriser, sentences[0].words))
+    assert len(tags) == len(sentences[0].words)
+    assert set(tags) <= {"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"}

@@ -1,0 +1,69 @@
+"""Quotations and their speakers in the layouts newsrooms use, and never a guessed speaker."""
+
+from __future__ import annotations
+
+from streams.core.article import Article
+from streams.core.enrich import enrich
+
+
+def _quotes(*paragraphs: str) -> list[tuple[str, str]]:
+    article = Article("t", "Harbour plan", paragraphs[0], paragraphs[1:], language="en")
+    return [(q["text"], q["speaker"]) for q in enrich(article).quotes]
+
+
+def test_a_pronoun_after_the_quotation_names_the_person_mentioned_before() -> None:
+    found = _quotes(
+        "Port director Helga Marstrand presented the plan on Tuesday.",
+        '"We will dredge the channel before the winter storms arrive," she said.',
+    )
+    assert found == [("We will dredge the channel before the winter storms arrive",
+                      "Helga Marstrand")]  # fmt: skip
+
+
+def test_a_role_after_the_quotation_names_the_person_who_holds_it() -> None:
+    found = _quotes(
+        "Transport Minister Okello Baraza visited the port on Monday.",
+        "Dock workers met him at the gate.",
+        '"The new cranes arrive in March," the minister said.',
+    )
+    assert found == [("The new cranes arrive in March", "Okello Baraza")]
+
+
+def test_after_a_colon() -> None:
+    found = _quotes(
+        "Finance Minister Lucia Ferreira spoke to reporters in the capital.",
+        'Ferreira said: "The budget will hold without new taxes this year."',
+    )
+    assert found == [("The budget will hold without new taxes this year", "Lucia Ferreira")]
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quotation() -> None:
+    found = _quotes(
+        "Mayor Tomasz Wierzbicki opened the new bridge on Friday.",
+        '"This bridge joins two halves of the city that were apart for forty years.',
+        '"It carries trams, bicycles and people on foot, and it was built on time," '
+        "Wierzbicki said.",
+    )
+    assert found == [(
+        "This bridge joins two halves of the city that were apart for forty years. It carries "
+        "trams, bicycles and people on foot, and it was built on time",
+        "Tomasz Wierzbicki",
+    )]  # fmt: skip
+
+
+def test_other_quotation_marks() -> None:
+    found = _quotes(
+        "Energy Minister Sabine Kessler spoke on Thursday.",
+        "Kessler said \u201eThe grid will be ready before winter comes\u201c.",
+        "Kessler added \u00abWe have the money for the lines\u00bb.",
+    )
+    assert [s for _, s in found] == ["Sabine Kessler", "Sabine Kessler"]
+    assert found[1][0] == "We have the money for the lines"
+
+
+def test_an_unnamed_speaker_stays_unnamed() -> None:
+    found = _quotes(
+        "Port director Helga Marstrand presented the plan on Tuesday.",
+        '"Nobody asked the fishermen what they think," a spokesman for the union said.',
+    )
+    assert found == []
