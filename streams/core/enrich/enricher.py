@@ -18,6 +18,8 @@ from .orgs import Organization, alias_automaton, find_organizations
 from .people import Person, find_people
 from .places import Location, find_locations
 from .quotes import Speaker, find_attributions, find_quotes
+from .world import LANGUAGES as WORLD_LANGUAGES
+from .world import find_world_places
 
 __all__ = ["MAX_CHARS", "Enrichment", "Entities", "enrich", "find_entities", "load"]
 
@@ -117,8 +119,41 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     return Entities(text, people, orgs, locations, salience)
 
 
+def _places_only(article: Article) -> Enrichment:
+    """Places and countries of an article in a language with place names but no name lists."""
+    lead = article.lead or ""
+    text = "\n".join((article.title, lead, *article.body))[:MAX_CHARS]
+    lead_from = len(article.title) + 1
+    body_from = lead_from + len(lead) + 1
+    locations: dict[str, dict[str, Any]] = {}
+    salience: dict[str, float] = {}
+    for match in find_world_places(text, article.language, gazetteer()):
+        place = match.place
+        weight = 3.0 if match.start < lead_from else 2.0 if match.start < body_from else 1.0
+        share = 1.0 if place.kind == "country" else 0.5
+        if place.country:
+            salience[place.country] = salience.get(place.country, 0.0) + share * weight
+        if match.demonym:
+            continue  # speaks of the country, names no place
+        entry = locations.setdefault(place.name, {
+            "name": place.name, "kind": place.kind, "country": place.country, "lat": place.lat,
+            "lon": place.lon, "mentions": 0, "resolved_by": "country" if place.kind == "country"
+            else "unique", "candidates": [],
+        })  # fmt: skip
+        entry["mentions"] += 1
+    ranked = sorted(salience.items(), key=lambda kv: (-kv[1], kv[0]))
+    return Enrichment(
+        {"persons": [], "organizations": [],
+         "locations": sorted(locations.values(), key=lambda e: (-e["mentions"], e["name"]))},
+        [{"code": code, "salience": round(score, 2)} for code, score in ranked],
+        [], [], [], [],
+    )  # fmt: skip
+
+
 def enrich(article: Article) -> Enrichment:
     """Entities, countries, quotations, attributions, keywords and topics of ``article``."""
+    if article.language in WORLD_LANGUAGES:
+        return _places_only(article)
     if article.language not in ("en", "und"):
         # The word lists are English; other languages get language-neutral fields only.
         return Enrichment({"persons": [], "organizations": [], "locations": []}, [], [], [],
