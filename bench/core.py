@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from streams.core.dedupe import DictSeenStore
-from streams.core.enrich import enrich
+from streams.core.enrich import enrich, find_entities
 from streams.core.enrich import load as load_enrichment
 from streams.core.envelope import decode_message
 from streams.core.events import IngestMeta
@@ -59,6 +59,8 @@ def main() -> None:
     articles = [parse(p) for p in pages]
     parse_us = [timed(parse, p) for p in pages]
     enrich_us = [timed(enrich, a) for a in articles]
+    rules_us = [timed(lambda a: find_entities(a, learned=False), a) for a in articles]
+    learned_us = [timed(find_entities, a) for a in articles]
     now = datetime.now(UTC)
     drafts = [
         parse_stage(p, ingest=IngestMeta("t", 0, i), now=now, max_bytes=1 << 21)
@@ -80,6 +82,8 @@ def main() -> None:
         seed = pages[0]
         print(summary("  the seed article alone", [timed(parse, seed) for _ in range(args.n // 4)]))
     print(summary("enrichment", enrich_us))
+    print(summary("  entities, rules only", rules_us))
+    print(summary("  entities, rules + model", learned_us))
     print(summary("parse stage (all of the above)", full_us))
     print(summary("dedupe + story", dedupe_us))
     parse_rate = 1e6 / statistics.mean(parse_us)

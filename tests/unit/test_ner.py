@@ -36,7 +36,8 @@ def test_features_mark_capitals_sentence_starts_and_the_word_lists() -> None:
 
 
 def test_stretches_and_decoding() -> None:
-    assert _stretches([3, 5, 20], 30) == [(1, 8), (18, 23)]
+    assert _stretches([3, 5, 30], 40) == [(1, 8), (28, 33)]
+    assert _stretches([3, 12], 40) == [(1, 15)]  # a short gap is tagged through
     tokens = [("Ama", 0, 3), ("Owusu", 4, 9), ("visited", 10, 17), ("Accra", 18, 23)]
     assert _decode(["B-PER", "I-PER", "O", "B-LOC"], tokens) == [
         Span("PER", 0, 9), Span("LOC", 18, 23)

@@ -21,7 +21,7 @@ from typing import Any
 
 import pycrfsuite
 
-from .gazetteer import Gazetteer, gazetteer
+from .gazetteer import Gazetteer, Place, gazetteer
 from .lexicon import Lexicon, lexicon
 
 __all__ = [
@@ -39,15 +39,16 @@ LABELS = ("PER", "LOC", "ORG")
 # Tokens as the training sets cut them: possessive 's apart, abbreviations with their dots,
 # punctuation alone.
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"
-    r"|(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr|Capt|Adm|Maj|Sgt|Brig|Mt)\."
-    r"|\w+(?:-\w+)*(?=['\u2019][sS]\b)"
+    r"\w+(?:[-&]\w+|['\u2019](?![sS]\b)\w+)*"
+    r"(?:\.(?:\w\.)+"  # U.S., e.g.
+    r"|(?<=\b(?:Mr|Ms|Dr|St|Lt|Jr|Sr|Mt))\.|(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Maj|Sgt|Adm))\."
+    r"|(?<=\b(?:Prof|Capt|Brig))\.)?"
     r"|['\u2019][sS]\b"
-    r"|\w+(?:[-'\u2019&]\w+)*"
     r"|[^\w\s]"
 )
 _MAX_REMEMBERED = 100_000  # distinct words whose features are kept
 _REACH = 2  # tokens of context either side of a capitalised word that get tagged
+_GAP = 6  # untagged tokens between two stretches that are cheaper tagged than split
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,8 @@ class Featuriser:
         self._gaz = gaz
         self._lex = lex
         self._words: dict[str, tuple[list[str], list[str], list[str], str, str]] = {}
+        #: Capitalised only at a sentence's start: never a name, nothing to tag around.
+        self.stopwords = lex.stopwords
         self._org_words = frozenset(
             w for alias in lex.organizations for w in alias.split() if w[:1].isupper()
         )
@@ -126,24 +129,30 @@ class Featuriser:
         self._words[word] = known
         return known
 
-    def features(self, words: Sequence[str], marks: Sequence[str | None]) -> list[list[str]]:
-        """Features of each token of a sequence; ``marks`` are per-token phrase marks (a
-        multi-word gazetteer or organisation match), or None."""
-        table = [self._word(w) for w in words]
+    def features(
+        self, words: Sequence[str], marks: Sequence[str | None], lo: int = 0, hi: int | None = None
+    ) -> list[list[str]]:
+        """Features of tokens ``lo`` to ``hi`` of a sentence (all by default), with the whole
+        sentence as context; ``marks`` are per-token phrase marks (a multi-word gazetteer
+        match), or None."""
         n = len(words)
+        hi = n if hi is None else hi
+        first = max(0, lo - 2)
+        table = [self._word(w) for w in words[first : min(n, hi + 2)]]
         items = []
-        for i in range(n):
-            item = list(table[i][0])
+        for i in range(lo, hi):
+            at = i - first
+            item = list(table[at][0])
             if i:
-                item += table[i - 1][1]
+                item += table[at - 1][1]
                 if i > 1:
-                    item.append(table[i - 2][3])
+                    item.append(table[at - 2][3])
             else:
                 item.append("BOS")
             if i + 1 < n:
-                item += table[i + 1][2]
+                item += table[at + 1][2]
                 if i + 2 < n:
-                    item.append(table[i + 2][4])
+                    item.append(table[at + 2][4])
             else:
                 item.append("EOS")
             if marks[i]:
@@ -151,13 +160,17 @@ class Featuriser:
             items.append(item)
         return items
 
+    def phrases(self, text: str) -> list[tuple[int, int, str, tuple[Place, ...]]]:
+        """The gazetteer's matches in ``text``."""
+        return self._gaz.find(text)
+
     def marks(self, text: str, tokens: Sequence[tuple[str, int, int]]) -> list[str | None]:
         """Per token: whether a gazetteer phrase of several words covers it, and as what."""
         marks: list[str | None] = [None] * len(tokens)
         if not tokens:
             return marks
         starts = {start: i for i, (_, start, _) in enumerate(tokens)}
-        for start, end, surface, readings in self._gaz.find(text):
+        for start, end, surface, readings in self.phrases(text):
             if " " not in surface or start not in starts:
                 continue
             kind = readings[0].kind if readings else "place"
@@ -183,25 +196,45 @@ class Recogniser:
         while line_start < len(text):
             line_end = text.find("\n", line_start)
             line_end = len(text) if line_end < 0 else line_end
-            tokens = tokenise(text, line_start, line_end)
-            if tokens:
-                found += self._line(text[line_start:line_end], line_start, tokens)
+            found += self._line(text[line_start:line_end], line_start)
             line_start = line_end + 1
         return found
 
-    def _line(self, line: str, offset: int, tokens: list[tuple[str, int, int]]) -> list[Span]:
-        # Only stretches near a capitalised word can hold a name.
-        wanted = [i for i, (w, _, _) in enumerate(tokens) if w[:1].isupper()]
+    def _line(self, line: str, offset: int) -> list[Span]:
+        words = _TOKEN.findall(line)
+        # Only stretches near a capitalised word can hold a name ("The", "But" cannot).
+        skip = self._featuriser.stopwords
+        wanted = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() not in skip]
         if not wanted:
             return []
-        local = [(w, s - offset, e - offset) for w, s, e in tokens]
-        words = [w for w, _, _ in tokens]
-        items = self._featuriser.features(words, self._featuriser.marks(line, local))
+        featuriser = self._featuriser
+        tokens: list[tuple[str, int, int]] | None = None
+        marks: list[str | None] = [None] * len(words)
+        if any(" " in hit[2] for hit in featuriser.phrases(line)):
+            tokens = _located(line, words)
+            marks = featuriser.marks(line, tokens)
         found: list[Span] = []
-        for lo, hi in _stretches(wanted, len(tokens)):
-            tags = self._tagger.tag(items[lo:hi])
-            found += _decode(tags, tokens[lo:hi])
+        for lo, hi in _stretches(wanted, len(words)):
+            tags = self._tagger.tag(featuriser.features(words, marks, lo, hi))
+            if all(tag == "O" for tag in tags):
+                continue
+            tokens = tokens or _located(line, words)
+            found += [
+                Span(s.label, s.start + offset, s.end + offset)
+                for s in _decode(tags, tokens[lo:hi])
+            ]
         return found
+
+
+def _located(line: str, words: list[str]) -> list[tuple[str, int, int]]:
+    """Each token with its offsets (tokens come in order, separated by white space only)."""
+    out = []
+    at = 0
+    for w in words:
+        at = line.index(w, at)
+        out.append((w, at, at + len(w)))
+        at += len(w)
+    return out
 
 
 def _stretches(wanted: list[int], n: int) -> list[tuple[int, int]]:
@@ -209,7 +242,8 @@ def _stretches(wanted: list[int], n: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for i in wanted:
         lo, hi = max(0, i - _REACH), min(n, i + _REACH + 1)
-        if out and lo <= out[-1][1]:
+        # Close stretches are tagged as one: each call to the tagger has a fixed cost.
+        if out and lo <= out[-1][1] + _GAP:
             out[-1] = (out[-1][0], hi)
         else:
             out.append((lo, hi))
