@@ -59,6 +59,7 @@ def main() -> None:
     articles = [parse(p) for p in pages]
     parse_us = [timed(parse, p) for p in pages]
     enrich_us = [timed(enrich, a) for a in articles]
+    plain_us = [timed(lambda a: enrich(a, learned=False), a) for a in articles]
     rules_us = [timed(lambda a: find_entities(a, learned=False), a) for a in articles]
     learned_us = [timed(find_entities, a) for a in articles]
     now = datetime.now(UTC)
@@ -82,6 +83,7 @@ def main() -> None:
         seed = pages[0]
         print(summary("  the seed article alone", [timed(parse, seed) for _ in range(args.n // 4)]))
     print(summary("enrichment", enrich_us))
+    print(summary("  enrichment without the model", plain_us))
     print(summary("  entities, rules only", rules_us))
     print(summary("  entities, rules + model", learned_us))
     print(summary("parse stage (all of the above)", full_us))

@@ -150,8 +150,9 @@ def _places_only(article: Article) -> Enrichment:
     )  # fmt: skip
 
 
-def enrich(article: Article) -> Enrichment:
-    """Entities, countries, quotations, attributions, keywords and topics of ``article``."""
+def enrich(article: Article, *, learned: bool = True) -> Enrichment:
+    """Entities, countries, quotations, attributions, keywords and topics of ``article``;
+    ``learned=False`` leaves the recogniser out (the rules alone, for comparison)."""
     if article.language in WORLD_LANGUAGES:
         return _places_only(article)
     if article.language not in ("en", "und"):
@@ -159,7 +160,7 @@ def enrich(article: Article) -> Enrichment:
         return Enrichment({"persons": [], "organizations": [], "locations": []}, [], [], [],
                           [], [])  # fmt: skip
     lex = lexicon()
-    found = find_entities(article)
+    found = find_entities(article, learned=learned)
     text, people, orgs, locations = found.text, found.people, found.organizations, found.locations
     salience = found.salience
     speakers = sorted(
