@@ -484,6 +484,100 @@ SPECS = [
             "topics": ["agriculture_food", "economy_sanctions"],
         },
     ),
+    (
+        "e26-football-derby",
+        "Lindqvist Double Sends Valby United Top",
+        "Copenhagen",
+        "Striker Marcus Lindqvist scored twice as Valby United beat Hillsborough Rovers 3-1 on Saturday to go top of the league.",
+        [
+            "Rovers had led through an early header from Tom Ashcroft before Lindqvist equalised just after the break.",
+            'Valby coach Henrik Dahl said: "We were slow in the first half, but the players kept their heads."',
+            '"Marcus was everywhere today," he added.',
+        ],
+        {
+            "persons": ["Marcus Lindqvist", "Tom Ashcroft", "Henrik Dahl"],
+            "organizations": ["Valby United", "Hillsborough Rovers"],
+            "countries": ["DK"],
+            "quotes": [
+                ["We were slow in the first half, but the players kept their heads", "Henrik Dahl"],
+                ["Marcus was everywhere today", "Henrik Dahl"],
+            ],
+            "topics": [],
+        },
+    ),
+    (
+        "e27-shipping-merger",
+        "Two Shipping Groups Agree to Merge",
+        "Singapore",
+        "Straitline Shipping Corp and Meridian Freight Holdings agreed on Thursday to merge in a deal worth 4 billion dollars.",
+        [
+            "Straitline chief executive Wei Ling Tan will lead the combined company, the firms said in a statement.",
+            '"Together we can offer a weekly service from Asia to every port in Europe," Tan said.',
+            '"Customers will see the first joint sailings in the spring.',
+            '"Nobody will lose a contract because of this deal," she said.',
+        ],
+        {
+            "persons": ["Wei Ling Tan"],
+            "organizations": ["Straitline Shipping Corp", "Meridian Freight Holdings"],
+            "countries": [],
+            "quotes": [
+                ["Together we can offer a weekly service from Asia to every port in Europe", "Wei Ling Tan"],
+                ["Customers will see the first joint sailings in the spring. Nobody will lose a contract because of this deal", "Wei Ling Tan"],
+            ],
+            "topics": [],
+        },
+    ),
+    (
+        "e28-capitals-storm",
+        "STORM CLOSES PORTS IN NORWAY AND DENMARK",
+        "Oslo",
+        "A winter storm closed ports in NORWAY and DENMARK on Sunday, and ferries between Oslo and Copenhagen stayed in harbour.",
+        [
+            "The Norwegian Coastal Administration said waves of nine metres were measured off Bergen.",
+            "Danish Transport Minister Jesper Holm said the ferries would sail again once the wind dropped.",
+        ],
+        {
+            "persons": ["Jesper Holm"],
+            "organizations": ["Norwegian Coastal Administration"],
+            "countries": ["NO", "DK"],
+            "quotes": [],
+            "topics": [],
+        },
+    ),
+    (
+        "e29-russian-grain",
+        "Россия увеличила экспорт зерна в Иран",
+        "Moscow",
+        "Россия в этом году увеличила поставки пшеницы в Иран, сообщили в министерстве сельского хозяйства.",
+        [
+            "Основная часть зерна идёт через Каспийское море из Астрахани.",
+            "Следующая партия отправится из Москвы в Тегеран по железной дороге через Казахстан.",
+        ],
+        {
+            "persons": [],
+            "organizations": [],
+            "countries": ["RU", "IR", "KZ"],
+            "quotes": [],
+            "topics": [],
+        },
+    ),
+    (
+        "e30-spanish-oil",
+        "Venezuela y China firman un acuerdo petrolero",
+        "Caracas",
+        "Venezuela y China firmaron el martes en Caracas un acuerdo para aumentar la producción de petróleo.",
+        [
+            "El acuerdo fue celebrado también en Pekín, donde la delegación venezolana llegó el lunes.",
+            "Estados Unidos no comentó el acuerdo.",
+        ],
+        {
+            "persons": [],
+            "organizations": [],
+            "countries": ["VE", "CN", "US"],
+            "quotes": [],
+            "topics": [],
+        },
+    ),
 ]
 
 

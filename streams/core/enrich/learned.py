@@ -64,7 +64,8 @@ def merge_learned(
         if cleaned is not None:
             by_label[span.label].append(cleaned)
     persons = [(s, e) for _, s, e in by_label["PER"]]
-    locations = _places_not_people(found.locations, persons)
+    bodies = [(s, e) for _, s, e in by_label["ORG"]]
+    locations = _places_not_people(found.locations, persons, bodies)
     taken = [span for loc in locations for span in loc.spans]
     taken += [span for o in found.organizations for span in o.spans]
     people = _people(text, by_label["PER"], found.people, taken, locations, gaz, lex)
@@ -73,14 +74,24 @@ def merge_learned(
     return Found(people, orgs, _locations(by_label["LOC"], locations, taken, gaz))
 
 
-def _places_not_people(locations: list[Location], persons: list[tuple[int, int]]) -> list[Location]:
-    """A small town's name the model reads as a person ("Clinton"), or a city's inside a
-    person's name ("Paris Hilton"), is no place there."""
+def _places_not_people(
+    locations: list[Location], persons: list[tuple[int, int]], bodies: list[tuple[int, int]]
+) -> list[Location]:
+    """A small town's name the model reads as a person ("Clinton"), a city's inside a person's
+    name ("Paris Hilton") and inside a body's ("Valby United", "Bank of Tokyo") is no place
+    there."""
     for loc in locations:
         if loc.kind == "city":
-            loc.spans = [(s, e) for s, e in loc.spans if not _named_after(s, e, persons, loc)]
+            loc.spans = [
+                (s, e) for s, e in loc.spans
+                if not _named_after(s, e, persons, loc) and not _inside(s, e, bodies)
+            ]  # fmt: skip
             loc.mentions = len(loc.spans)
     return [loc for loc in locations if loc.mentions]
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e and e - s > end - start for s, e in spans)
 
 
 def _named_after(start: int, end: int, persons: list[tuple[int, int]], loc: Location) -> bool:
@@ -106,7 +117,8 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
         p.name: p for p in people
         if p.role is not None or any(_overlaps(s, e, persons) for s, e in p.spans)
     }  # fmt: skip
-    surnames = {s for p in kept.values() for s in p.surnames}
+    # A known person's surname or first name alone is that person, not somebody new.
+    surnames = {s for p in kept.values() for s in (*p.surnames, p.name.split()[0])}
     places = {text[s:e] for loc in locations for s, e in loc.spans}
     taken = taken + [span for p in kept.values() for span in p.spans]
     for found in named:

@@ -11,7 +11,7 @@ import ahocorasick
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .tokens import capitalised_runs, words_before, words_in
+from .tokens import Word, capitalised_runs, words_before, words_in
 
 __all__ = ["Organization", "alias_automaton", "find_organizations"]
 
@@ -121,24 +121,42 @@ def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_
     for start, end in capitalised_runs(text, organisations=True):
         if start < start_at or " " not in text[start:end]:
             continue  # an organisation's name has at least two words
-        words = [w for w in words_in(text, start, end) if w.text != ","]
-        span = [w.text for w in words]
-        if len(span) < 2 or not any(w in lex.org_heads for w in span):
+        for words in _bodies_in_run([w for w in words_in(text, start, end) if w.text != ","], lex):
+            _named_body(words, lex, gaz, found)
+
+
+def _bodies_in_run(words: list[Word], lex: Lexicon) -> list[list[Word]]:
+    """"Straitline Shipping Corp and Meridian Freight Holdings" is two bodies: a run splits at
+    an "and" right after an organisation noun ("Ministry of Roads and Urban Development" stays
+    one)."""
+    parts: list[list[Word]] = [[]]
+    for i, w in enumerate(words):
+        if w.text == "and" and i and words[i - 1].text in lex.org_heads:
+            parts.append([])
             continue
-        demonym = _demonym_country(gaz, span[0])
-        first = 0
-        if span[0] in lex.name_stopwords and not demonym:
-            first = 1
-        while span and span[-1] in _CONNECTORS:
-            span.pop()
-        if len(span) - first < 2:
-            continue
-        country = (
-            demonym[1]
-            if demonym
-            else next((c[1] for w in span if (c := _demonym_country(gaz, w))), None)
-        )
-        found.add(" ".join(span[first:]), country, words[first].start, words[len(span) - 1].end)
+        parts[-1].append(w)
+    return [part for part in parts if part]
+
+
+def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
+    """One capitalised phrase: an organisation if an organisation noun is in it."""
+    span = [w.text for w in words]
+    if len(span) < 2 or not any(w in lex.org_heads for w in span):
+        return
+    demonym = _demonym_country(gaz, span[0])
+    first = 0
+    if span[0] in lex.name_stopwords and not demonym:
+        first = 1
+    while span and span[-1] in _CONNECTORS:
+        span.pop()
+    if len(span) - first < 2:
+        return
+    country = (
+        demonym[1]
+        if demonym
+        else next((c[1] for w in span if (c := _demonym_country(gaz, w))), None)
+    )
+    found.add(" ".join(span[first:]), country, words[first].start, words[len(span) - 1].end)
 
 
 def find_organizations(

@@ -94,7 +94,7 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
         s_end = next((b for a, b in spans if a < end <= b), len(text))
         speaker = (
             _speaker_before(text, start, s_start, verbs, ordered, lex)
-            or _speaker_after(text, end, s_end, verbs, ordered, lex)
+            or _speaker_after(text, (start, end), s_end, verbs, ordered, lex)
             # A second quotation in the sentence: "...", and would "..." (same speaker).
             or next(
                 (q.speaker for q in reversed(quotes) if s_start <= q.start < s_end and q.speaker),
@@ -157,8 +157,14 @@ def _speaker_before(  # noqa: PLR0917  # the sentence, its verbs and the speaker
 
 
 def _speaker_after(  # noqa: PLR0917  # as above
-    text: str, at: int, s_end: int, verbs: list[Word], speakers: list[Speaker], lex: Lexicon
+    text: str,
+    quote: tuple[int, int],
+    s_end: int,
+    verbs: list[Word],
+    speakers: list[Speaker],
+    lex: Lexicon,
 ) -> str | None:
+    opened, at = quote
     # '"...", Pompeo said' or '"...", said Pompeo': speaker and verb right after the quote.
     window_end = min(s_end, at + 80)
     verb = next((v for v in verbs if at <= v.start < window_end), None)
@@ -170,7 +176,8 @@ def _speaker_after(  # noqa: PLR0917  # as above
     # '"...," he said' / '"...," the minister said' / '"...," said the minister'.
     cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS) if w.start >= at]
     cue += [w.text.lower() for w in words_in(text, verb.end, min(len(text), verb.end + 40))][:3]
-    return _referred(cue, at, speakers, lex)
+    # Who was named before the quotation opened: a name inside it is not its speaker.
+    return _referred(cue, opened, speakers, lex)
 
 
 def _referred(cue: list[str], before: int, speakers: list[Speaker], lex: Lexicon) -> str | None:
