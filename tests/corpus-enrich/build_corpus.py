@@ -521,8 +521,14 @@ SPECS = [
             "organizations": ["Straitline Shipping Corp", "Meridian Freight Holdings"],
             "countries": [],
             "quotes": [
-                ["Together we can offer a weekly service from Asia to every port in Europe", "Wei Ling Tan"],
-                ["Customers will see the first joint sailings in the spring. Nobody will lose a contract because of this deal", "Wei Ling Tan"],
+                [
+                    "Together we can offer a weekly service from Asia to every port in Europe",
+                    "Wei Ling Tan",
+                ],
+                [
+                    "Customers will see the first joint sailings in the spring. Nobody will lose a contract because of this deal",
+                    "Wei Ling Tan",
+                ],
             ],
             "topics": [],
         },

@@ -4,6 +4,7 @@ and vetoes rule guesses it does not read as a person ("Real Madrid", "Palo Alto"
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,8 +38,10 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < e and end > s for s, e in spans)
 
 
-def _clean(text: str, span: Span) -> Named | None:
-    """The span less a possessive, punctuation and a leading "The"; None if no name is left."""
+def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
+    """The span less a possessive, punctuation, a sentence's first word that is no name ("If
+    Donald Trump") and lower-case words after the name ("Davidson spokeswoman"); None if no
+    name is left."""
     start, end = span.start, span.end
     if text.endswith(("'s", "\u2019s"), start, end):
         end -= 2
@@ -46,10 +49,16 @@ def _clean(text: str, span: Span) -> Named | None:
         end -= 1
     while start < end and text[start] in _TRIM:
         start += 1
-    if text.startswith(("The ", "the "), start):
-        start += 4
+    words = text[start:end].split(" ")
+    person = span.label == "PER"
+    while len(words) > 1 and (
+        words[0].lower() in lex.stopwords or (person and words[0] in lex.name_stopwords)
+    ):
+        start += len(words.pop(0)) + 1
+    while person and len(words) > 1 and words[-1][:1].islower():
+        end -= len(words.pop()) + 1
     name = text[start:end]
-    if not name[:1].isupper() or len(name.split()) > _MAX_WORDS or len(name) < 2:
+    if not name[:1].isupper() or len(words) > _MAX_WORDS or len(name) < 2:
         return None
     return name, start, end
 
@@ -58,11 +67,14 @@ def merge_learned(
     text: str, spans: list[Span], found: Found, *, gaz: Gazetteer, lex: Lexicon
 ) -> Found:
     """``found`` (the rules' entities) with the model's ``spans`` merged in."""
+    cleaned = [(span.label, named) for span in spans if (named := _clean(text, span, lex))]
+    # One name, one kind in an article: the model's most frequent reading of a string wins.
+    votes: dict[str, Counter[str]] = {}
+    for label, (name, _, _) in cleaned:
+        votes.setdefault(name, Counter())[label] += 1
     by_label: dict[str, list[Named]] = {"PER": [], "LOC": [], "ORG": []}
-    for span in spans:
-        cleaned = _clean(text, span)
-        if cleaned is not None:
-            by_label[span.label].append(cleaned)
+    for _, named in cleaned:
+        by_label[votes[named[0]].most_common(1)[0][0]].append(named)
     persons = [(s, e) for _, s, e in by_label["PER"]]
     bodies = [(s, e) for _, s, e in by_label["ORG"]]
     locations = _places_not_people(found.locations, persons, bodies)

@@ -126,7 +126,7 @@ def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_
 
 
 def _bodies_in_run(words: list[Word], lex: Lexicon) -> list[list[Word]]:
-    """"Straitline Shipping Corp and Meridian Freight Holdings" is two bodies: a run splits at
+    """ "Straitline Shipping Corp and Meridian Freight Holdings" is two bodies: a run splits at
     an "and" right after an organisation noun ("Ministry of Roads and Urban Development" stays
     one)."""
     parts: list[list[Word]] = [[]]
