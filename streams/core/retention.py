@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from streams.core.dedupe import SeenRecord
 from streams.core.records import utc_timestamp
-from streams.core.stories import Entry, band_expired
+from streams.core.stories import Entry
 
 __all__ = ["PartitionSweeper", "Retention", "publish_time"]
 
@@ -61,9 +61,9 @@ class Retention:
         """Whether a dedupe record is past the retention."""
         return record is not None and record.expired(self._horizon)
 
-    def band_expired(self, entries: list[Entry]) -> bool:
-        """Whether every entry of a story band is past the retention."""
-        return bool(entries) and self._horizon is not None and band_expired(entries, self._horizon)
+    def entry_expired(self, entry: Entry | None) -> bool:
+        """Whether an article's story entry is past the retention."""
+        return entry is not None and self._horizon is not None and entry[3] < self._horizon
 
 
 class PartitionSweeper:

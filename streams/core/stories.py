@@ -20,12 +20,12 @@ import numpy as np
 __all__ = [
     "BANDS",
     "MAX_ENTRIES_PER_BAND",
+    "BandIndex",
     "DictStoryIndex",
     "Entry",
     "StoryDecision",
     "StoryIndex",
     "assign_story",
-    "band_expired",
     "band_keys",
     "simhash",
 ]
@@ -78,13 +78,18 @@ class StoryIndex(Protocol):
         """Entries filed under ``band`` (empty when none)."""
         ...
 
-    def put(self, band: str, entries: list[Entry]) -> None:
-        """Replace the entries of ``band``."""
+    def file(self, entry: Entry, horizon: str | None) -> None:
+        """File ``entry`` under its signature's bands, in place of the article's earlier
+        entry; entries published before ``horizon`` may go."""
         ...
 
 
-class DictStoryIndex:
-    """In-process index for tests and ``newswire process``."""
+class BandIndex:
+    """Entries by band key, in memory: each band keeps its newest ``MAX_ENTRIES_PER_BAND``.
+
+    The whole index for tests and ``newswire process``; in the worker, the look-up side of a
+    table that stores one record per article (the bands are rebuilt from it on recovery).
+    """
 
     def __init__(self) -> None:
         self.bands: dict[str, list[Entry]] = {}
@@ -92,8 +97,28 @@ class DictStoryIndex:
     def get(self, band: str) -> list[Entry]:
         return list(self.bands.get(band, ()))
 
-    def put(self, band: str, entries: list[Entry]) -> None:
-        self.bands[band] = entries
+    def file(self, entry: Entry, horizon: str | None) -> None:
+        key = entry[0]
+        for band in band_keys(entry[2]):
+            entries = [
+                e for e in self.bands.get(band, ())
+                if e[0] != key and (horizon is None or e[3] >= horizon)
+            ]  # fmt: skip
+            entries.append(entry)
+            self.bands[band] = entries[-MAX_ENTRIES_PER_BAND:]
+
+    def forget(self, entry: Entry) -> None:
+        """Take an expired article's entry out of its bands."""
+        for band in band_keys(entry[2]):
+            entries = [e for e in self.bands.get(band, ()) if e[0] != entry[0]]
+            if entries:
+                self.bands[band] = entries
+            else:
+                self.bands.pop(band, None)
+
+
+#: The in-process index is the band index itself.
+DictStoryIndex = BandIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +129,6 @@ class StoryDecision:
     story_id: str
     similar_to: list[tuple[str, int]]  # (article key, Hamming distance), closest first
     joined: bool
-
-
-def band_expired(entries: list[Entry], horizon: str | None) -> bool:
-    """Whether every entry of a band is older than the retention ``horizon``."""
-    return horizon is not None and all(e[3] < horizon for e in entries)
 
 
 def assign_story(
@@ -146,12 +166,5 @@ def assign_story(
     else:
         story_id = str(uuid.uuid5(_NAMESPACE, article_key))
         joined = False
-    for band in bands:
-        entries = [
-            e
-            for e in index.get(band)
-            if e[0] != article_key and (horizon is None or e[3] >= horizon)
-        ]
-        entries.append((article_key, story_id, signature, published))
-        index.put(band, entries[-MAX_ENTRIES_PER_BAND:])
+    index.file((article_key, story_id, signature, published), horizon)
     return StoryDecision(story_id, similar, joined)

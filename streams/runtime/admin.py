@@ -59,7 +59,7 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         # create them when a worker starts, but a topic created that late can be missing
         # from the first assignment (see ensure_topics).
         TopicSpec(f"{settings.app_id}-dedupe-changelog", n, _COMPACTED),
-        TopicSpec(f"{settings.app_id}-stories-changelog", n, _COMPACTED),
+        TopicSpec(f"{settings.app_id}-story-articles-changelog", n, _COMPACTED),
     ]
 
 

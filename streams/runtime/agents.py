@@ -102,7 +102,7 @@ class StageRunner:
             lambda: list(table.keys()),
             lambda key: partitioner(key.encode(), partitions, partitions),
         )
-        # Every band lives in the one partition that the story key maps to.
+        # Every article's story entry lives in the one partition that the story key maps to.
         story_partition = partitioner(STORY_KEY, partitions, partitions)
         self.story_sweep = PartitionSweeper(lambda: list(stories.keys()), lambda _: story_partition)
         self.expired = {name: metrics.expired.labels(name) for name in ("dedupe", "stories")}
@@ -229,10 +229,15 @@ class StageRunner:
     def _expire_stories(self, partition: int) -> None:
         if self.story_retention.horizon is None:
             return
-        for band in self.story_sweep.next_keys(partition, SWEEP_PER_EVENT):
-            if self.story_retention.band_expired(self.story_index.get(band)):
-                del self.stories[band]
+        for key in self.story_sweep.next_keys(partition, SWEEP_PER_EVENT):
+            if self.story_retention.entry_expired(self.story_index.entry(key)):
+                self.story_index.forget(key)
                 self.expired["stories"].inc()
+
+    async def rebuild_stories(self) -> None:
+        """After each recovery the table holds what this worker owns: the bands follow."""
+        entries = self.story_index.rebuild()
+        logger.info("story index rebuilt from %d articles", entries)
 
 
 def register_agents(
@@ -247,6 +252,7 @@ def register_agents(
 ) -> Agents:
     """Declare the agents on ``app``."""
     handlers = StageRunner(topics, table, stories, metrics, settings)
+    stories.on_recover(handlers.rebuild_stories)
 
     @app.agent(topics.raw, name="newswire.parse")
     async def parse_articles(stream: Any) -> None:

@@ -131,7 +131,7 @@ class Metrics:
             ),
             story_table_entries=Gauge(
                 "newswire_story_table_entries",
-                "SimHash band keys in the story index (held whole by the story agent's worker).",
+                "Articles in the story index (held whole by the story agent's worker).",
                 registry=r,
             ),
             rebalances=Counter(

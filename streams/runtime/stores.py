@@ -6,7 +6,7 @@ from collections.abc import MutableMapping
 
 from streams.core import jsonio
 from streams.core.dedupe import SeenRecord
-from streams.core.stories import Entry
+from streams.core.stories import BandIndex, Entry
 
 __all__ = ["TableSeenStore", "TableStoryIndex"]
 
@@ -26,19 +26,47 @@ class TableSeenStore:
 
 
 class TableStoryIndex:
-    """Adapts a Faust table of band key -> JSON bytes to ``StoryIndex``."""
+    """The story index on a Faust table of article key -> [story id, SimHash, publish time].
+
+    One changelog record per article (not one per band): the bands are kept in memory and
+    rebuilt from the table after each recovery (``rebuild``), when the table holds what this
+    worker owns.
+    """
 
     def __init__(self, table: MutableMapping[str, bytes]) -> None:
         self.table = table
+        self.bands = BandIndex()
 
     def get(self, band: str) -> list[Entry]:
-        value = self.table.get(band)
-        # Entries filed before retention existed have no time: they never expire by age, but
-        # still leave their band by the per-band cap.
-        if not value:
-            return []
-        return [(e[0], e[1], int(e[2]), e[3] if len(e) > 3 else "~") for e in jsonio.loads(value)]
+        return self.bands.get(band)
 
-    def put(self, band: str, entries: list[Entry]) -> None:
+    def file(self, entry: Entry, horizon: str | None) -> None:
+        key, story, signature, published = entry
         # SimHash signatures as strings: JSON readers in other languages lose 64-bit integers.
-        self.table[band] = jsonio.dumps([[k, s, str(h), t] for k, s, h, t in entries])
+        self.table[key] = jsonio.dumps([story, str(signature), published])
+        self.bands.file(entry, horizon)
+
+    def entry(self, key: str) -> Entry | None:
+        """The article's entry, as the table holds it."""
+        value = self.table.get(key)
+        if not value:
+            return None
+        story, signature, published = jsonio.loads(value)
+        return key, story, int(signature), published
+
+    def forget(self, key: str) -> None:
+        """Delete an expired article's entry (a tombstone in the changelog)."""
+        entry = self.entry(key)
+        del self.table[key]
+        if entry is not None:
+            self.bands.forget(entry)
+
+    def rebuild(self) -> int:
+        """The bands from the table's entries, oldest first (as they were filed); returns how
+        many entries there are."""
+        entries = [e for key in list(self.table.keys()) if (e := self.entry(key)) is not None]
+        entries.sort(key=lambda e: e[3])
+        self.bands = BandIndex()
+        for entry in entries:
+            self.bands.file(entry, None)
+        return len(entries)

@@ -26,19 +26,21 @@ def dedupe_table(app: faust.App, settings: Settings) -> Any:
 
 
 def story_table(app: faust.App, settings: Settings) -> Any:
-    """Band key -> story entries as JSON bytes, changelog-backed.
+    """Article key -> [story id, SimHash, publish time] as JSON bytes, changelog-backed: one
+    record per article; the band look-up is rebuilt in memory after recovery.
 
-    Written only by the story agent, whose topic has one key: every band lands in that key's
+    Written only by the story agent, whose topic has one key: every entry lands in that key's
     partition, so one worker holds the whole index (and recovers it from one changelog
     partition when it takes over). A GlobalTable would copy it to every worker, but Faust's
     GlobalTable crashed in recovery (ConsistencyError) after a worker was killed
     mid-transaction, and gave no live updates across workers under exactly-once.
     """
     return app.Table(
-        "stories",
+        # Not "stories": that changelog held the index by band, in another format.
+        "story-articles",
         default=None,
         partitions=settings.partitions,
         key_type=str,
         value_type=bytes,
-        help="Story clusters: SimHash band -> [article key, story id, SimHash, publish time].",
+        help="Story entries: article key -> [story id, SimHash, publish time].",
     )

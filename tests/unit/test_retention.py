@@ -9,7 +9,7 @@ from streams.core.events import IngestMeta
 from streams.core.pipeline import Duplicate, Parsed, dedupe_stage, parse_stage
 from streams.core.records import StoryRequest
 from streams.core.retention import PartitionSweeper, Retention, publish_time
-from streams.core.stories import DictStoryIndex, assign_story, band_expired, band_keys, simhash
+from streams.core.stories import DictStoryIndex, assign_story, band_keys, simhash
 from streams.devtools.synthetic import synthetic_article
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -53,17 +53,18 @@ def test_publish_time_falls_back_to_ingest_time_then_now() -> None:
     assert publish_time(None, None, NOW) == NOW
 
 
-def test_retention_decides_records_and_bands_by_its_horizon() -> None:
+def test_retention_decides_records_and_story_entries_by_its_horizon() -> None:
     retention = Retention(30)
     _, record = decide(None, "h", "2026-11-26T00:00:00.000Z", "2026-08-01T00:00:00.000Z")
-    band = [("a:1", "s", 1, "2026-08-01T00:00:00.000Z")]
+    entry = ("a:1", "s", 1, "2026-08-01T00:00:00.000Z")
     assert not retention.record_expired(record)  # no horizon before the first article
-    assert not retention.band_expired(band)
+    assert not retention.entry_expired(entry)
     retention.observe(NOW, NOW)
     assert retention.record_expired(record)
-    assert retention.band_expired(band)
+    assert retention.entry_expired(entry)
+    assert not retention.entry_expired(("b:2", "s", 1, "2026-11-20T00:00:00.000Z"))
     assert not retention.record_expired(None)
-    assert not retention.band_expired([])
+    assert not retention.entry_expired(None)
 
 
 def test_sweeper_visits_each_key_of_a_partition_once_per_pass() -> None:
@@ -127,7 +128,6 @@ def test_expired_story_entries_match_nothing_and_leave_their_bands() -> None:
     assert later.similar_to == []
     assert not later.joined
     for band in band_keys(signature):
-        entries = index.get(band)
-        assert [e[0] for e in entries] == ["b:2"]
-        assert not band_expired(entries, horizon)
-        assert band_expired(entries, "2026-12-01T00:00:00.000Z")
+        assert [e[0] for e in index.get(band)] == ["b:2"]
+    index.forget(("b:2", later.story_id, signature, "2026-11-01T00:00:00.000Z"))
+    assert all(index.get(band) == [] for band in band_keys(signature))

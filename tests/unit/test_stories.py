@@ -93,3 +93,35 @@ def test_embedded_pipeline_puts_reposts_in_one_story() -> None:
     assert events[1].event["story_id"] == events[0].event["story_id"]
     assert events[1].event["similar_to"] == [{"article_key": "defapress:11", "distance": 0}]
     assert events[1].joined_story
+
+
+class _CountingTable(dict):  # type: ignore[type-arg]
+    """A table stand-in that counts writes (each is a changelog record in the worker)."""
+
+    writes = 0
+
+    def __setitem__(self, key: str, value: bytes) -> None:
+        self.writes += 1
+        super().__setitem__(key, value)
+
+
+def test_the_worker_index_writes_one_record_an_article_and_rebuilds_its_bands() -> None:
+    from streams.runtime.stores import TableStoryIndex  # noqa: PLC0415  # runtime side
+
+    table = _CountingTable()
+    index = TableStoryIndex(table)
+    first = assign_story(index, "a:1", simhash(TEXT), max_distance=3, published="2026-11-01")
+    repost = assign_story(index, "b:9", simhash(TEXT.replace("Monday", "Tuesday", 1)),
+                          max_distance=3, published="2026-11-02")  # fmt: skip
+    assert repost.story_id == first.story_id
+    assert table.writes == 2  # not one per band
+    # A worker that takes the index over recovers the table, then the bands from it.
+    taken_over = TableStoryIndex(dict(table))
+    assert taken_over.rebuild() == 2
+    for band in band_keys(simhash(TEXT)):
+        assert taken_over.get(band) == index.get(band)
+    late = assign_story(taken_over, "c:3", simhash(TEXT), max_distance=3, published="2026-11-03")
+    assert late.story_id == first.story_id
+    taken_over.forget("a:1")
+    assert "a:1" not in taken_over.table
+    assert all(e[0] != "a:1" for b in band_keys(simhash(TEXT)) for e in taken_over.get(b))
