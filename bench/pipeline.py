@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,12 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from streams.config.settings import Settings
 from streams.core import jsonio
+from streams.core.dedupe import DictSeenStore
+from streams.core.enrich import load as load_enrichment
+from streams.core.events import IngestMeta
+from streams.core.language import load_model
+from streams.core.pipeline import article_key, process
+from streams.core.stories import BandIndex
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.admin import ensure_topics, wait_for_leaders
 from streams.runtime.clients import tail_topic
@@ -56,14 +62,17 @@ async def delete_run_topics(bootstrap: str, prefixes: tuple[str, ...]) -> None:
         await admin.close()
 
 
-async def produce(bootstrap: str, topic: str, values: list[bytes]) -> float:
+async def produce(
+    bootstrap: str, topic: str, values: list[bytes], keys: list[bytes | None] | None = None
+) -> float:
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap, acks="all", linger_ms=5, max_batch_size=256 * 1024
     )
     await producer.start()
     started = time.perf_counter()
+    keys = keys or [None] * len(values)
     try:
-        futures = [await producer.send(topic, v) for v in values]
+        futures = [await producer.send(topic, v, key=k) for k, v in zip(keys, values, strict=True)]
         await asyncio.gather(*futures)
     finally:
         await producer.stop()
@@ -176,8 +185,11 @@ def measure(
     args: argparse.Namespace, run: str, bootstrap: str, workdir: Path, values: list[bytes]
 ) -> None:
     """The repetitions, then the medians and ratios."""
-    rates: dict[str, list[float]] = {"a": [], "b0": [], "b": [], "naive": [], "b2": []}
+    rates: dict[str, list[float]] = {
+        "a": [], "b0": [], "b": [], "bk": [], "core": [], "naive": [], "b2": []
+    }  # fmt: skip
     for rep in range(args.repeat):
+        rates["core"].append(core_rate(values))
         tag = f"{run}-{rep}"
         # (a) plain aiokafka passthrough
         src, dst = f"bench-{tag}.pass-in", f"bench-{tag}.pass-out"
@@ -189,6 +201,9 @@ def measure(
         rates["b0"].append(run_newswire(args, tag + "-p", bootstrap, workdir, values, False))
         last = rep == args.repeat - 1
         rates["b"].append(run_newswire(args, tag, bootstrap, workdir, values, True, last))
+        rates["bk"].append(
+            run_newswire(args, tag + "-k", bootstrap, workdir, values, True, keyed=True)
+        )
         if args.compare:
             rates["naive"].append(run_naive(args, tag, bootstrap, workdir, values))
         if args.scale_out:
@@ -196,7 +211,8 @@ def measure(
                 run_newswire(args, tag + "-x2", bootstrap, workdir, values, True, workers=2)
             )
         print(f"  run {rep + 1}: (a) {rates['a'][-1]:,.0f} msg/s, (b0) {rates['b0'][-1]:,.0f}, "
-              f"(b) {rates['b'][-1]:,.0f}"
+              f"(b) {rates['b'][-1]:,.0f}, keyed {rates['bk'][-1]:,.0f}, "
+              f"core {rates['core'][-1]:,.0f}"
               + (f", naive Faust {rates['naive'][-1]:,.0f}" if args.compare else "")
               + (f", two workers {rates['b2'][-1]:,.0f}" if args.scale_out else "")
               + " articles/s")  # fmt: skip
@@ -206,6 +222,11 @@ def measure(
     print(f"(b0) Newswire without enrichment (NEWSWIRE_ENRICH=false): {med['b0']:,.0f} "
           "articles/s")  # fmt: skip
     print(f"(b) Newswire, everything: {med['b']:,.0f} articles/s")
+    print(f"(bk) the same, input keyed by article key (no re-key hop): {med['bk']:,.0f} "
+          "articles/s")  # fmt: skip
+    print(f"(core) the pure core in one process (parse, enrich, dedupe, story): "
+          f"{med['core']:,.0f} articles/s; (b)/(core) {med['b'] / med['core']:.2f}, "
+          f"(bk)/(core) {med['bk'] / med['core']:.2f} (target 0.8)")  # fmt: skip
     print(f"    ratio (b)/(a): {med['b'] / med['a']:.1%} (target 25%); enrichment keeps "
           f"{med['b'] / med['b0']:.0%} of the throughput without it (b)/(b0)")  # fmt: skip
     if args.scale_out:
@@ -214,6 +235,18 @@ def measure(
     if args.compare:
         print(f"(c) plain Faust, one agent, await send per event, same parse + enrich + dedupe: "
               f"{med['naive']:,.0f} articles/s; (b)/(c) {med['b'] / med['naive']:.2f}")  # fmt: skip
+
+
+def core_rate(values: list[bytes]) -> float:
+    """Articles per second of ``newswire process``'s work on one core, start-up excluded."""
+    load_enrichment()
+    load_model()
+    store, stories = DictSeenStore(), BandIndex()
+    now = datetime.now(UTC)
+    started = time.perf_counter()
+    for offset, raw in enumerate(values):
+        process(raw, store=store, stories=stories, ingest=IngestMeta("t", 0, offset), now=now)
+    return len(values) / (time.perf_counter() - started)
 
 
 def _collect_rate(  # noqa: PLR0917  # one collection's parameters
@@ -280,6 +313,7 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
     enrich: bool,
     latency: bool = False,
     workers: int = 1,
+    keyed: bool = False,
 ) -> float:
     """Backlog throughput of ``workers`` workers in one group; with ``latency`` (one worker),
     also latency and peak RSS."""
@@ -300,7 +334,8 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
     })  # fmt: skip
     settings = Settings.from_env(env)
     asyncio.run(ensure_topics(settings))
-    asyncio.run(produce(bootstrap, settings.topic_raw, values))
+    keys = [k.encode() if (k := article_key(v, max_bytes=MIB * 2)) else None for v in values]
+    asyncio.run(produce(bootstrap, settings.topic_raw, values, keys if keyed else None))
     (workdir / run).mkdir(parents=True, exist_ok=True)
     worker = start_worker(env, workdir / run / "worker.log")
     # More workers in the same group: each its own web port and state folder.

@@ -135,6 +135,18 @@ def parse_stage(
     return Parsed(draft, enrich_seconds)
 
 
+def article_key(
+    raw: bytes, *, max_bytes: int, registry: SourceRegistry | None = None
+) -> str | None:
+    """The article key a message will have (None when it is no article): what a producer
+    sets as the record key so that the worker dedupes it where it arrives, without the
+    re-key hop (docs/events.md, "Producing")."""
+    try:
+        return parse_article(decode_message(raw, max_bytes=max_bytes), registry).article_key
+    except NewswireError:
+        return None
+
+
 def dedupe_stage(
     draft: Draft,
     *,

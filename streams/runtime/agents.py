@@ -97,6 +97,9 @@ class StageRunner:
         self.story_retention = Retention(settings.retention_days)
         partitions = list(range(settings.partitions))
         partitioner = DefaultPartitioner()
+        # Kafka's default partitioner (murmur2), as the Java clients and aiokafka use it.
+        self._partitioner, self._partitions = partitioner, partitions
+        self.routes = {route: metrics.parse_routes.labels(route) for route in ("inline", "rekeyed")}
         # The re-key topic's partitioner: a key's dedupe state lives in that partition.
         self.dedupe_sweep = PartitionSweeper(
             lambda: list(table.keys()),
@@ -146,7 +149,20 @@ class StageRunner:
             return
         for warning in outcome.draft.fields["warnings"]:
             self.metrics.field_warnings.labels(warning["field"], warning["code"]).inc()
-        await self.topics.parsed.send(key=outcome.key.encode(), value=outcome.draft.to_json())
+        key = outcome.key.encode()
+        if message.key == key and message.partition == self.partition_of(key):
+            # Keyed by its article key by the producer, so it sits in the partition whose
+            # dedupe state it needs (the table is co-partitioned with this topic): dedupe it
+            # here, without the re-key hop.
+            self.routes["inline"].inc()
+            await self._dedupe(event, outcome.draft)
+            return
+        self.routes["rekeyed"].inc()
+        await self.topics.parsed.send(key=key, value=outcome.draft.to_json())
+
+    def partition_of(self, key: bytes) -> int:
+        """The partition Kafka's default partitioner gives ``key`` on our topics."""
+        return int(self._partitioner(key, self._partitions, self._partitions))
 
     async def _unreadable(self, event: Any, error: UnreadableRecord) -> None:
         """A record on an internal topic that our own agents did not write in this form (a
@@ -164,13 +180,18 @@ class StageRunner:
 
     async def dedupe_one(self, event: Any) -> None:
         key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
-        started = time.perf_counter()
-        now = datetime.now(UTC)
         try:
             draft = Draft.from_json(key, event.value)
         except UnreadableRecord as exc:
             await self._unreadable(event, exc)
             return
+        await self._dedupe(event, draft)
+
+    async def _dedupe(self, event: Any, draft: Draft) -> None:
+        """Dedupe a draft in the partition its key belongs to (the event's)."""
+        key = draft.key
+        started = time.perf_counter()
+        now = datetime.now(UTC)
         horizon = self.dedupe_retention.observe(draft.published, now)
         outcome = dedupe_stage(draft, store=self.store, now=now, horizon=horizon)
         self._expire_dedupe(event.message.partition)

@@ -38,6 +38,7 @@ class Metrics:
     duplicates: Counter
     dead_letters: Counter
     field_warnings: Counter
+    parse_routes: Counter
     processing_seconds: Histogram
     end_to_end_latency_seconds: Histogram
     dedupe_table_entries: Gauge
@@ -100,6 +101,16 @@ class Metrics:
                 "Inputs sent to the dead-letter topic, by reason code.",
                 ["reason"],
                 registry=r,
+            ),
+            parse_routes=_with_series(
+                Counter(
+                    "newswire_parse_routes_total",
+                    "Parsed articles by route: deduped where they arrived (inline: the producer "
+                    "keyed them by article key) or re-keyed through the parsed topic.",
+                    ["route"],
+                    registry=r,
+                ),
+                (("inline",), ("rekeyed",)),
             ),
             field_warnings=_with_series(
                 Counter(

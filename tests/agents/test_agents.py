@@ -9,6 +9,7 @@ from typing import Any
 from unittest.mock import AsyncMock
 
 import pytest
+from aiokafka.partitioner import DefaultPartitioner
 
 from streams.config.settings import Settings
 from streams.core import jsonio
@@ -59,6 +60,29 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
     consumed = newswire.metrics.messages_consumed.labels(newswire.settings.topic_raw)
     assert consumed._value.get() == 2
     assert newswire.metrics.dead_letters.labels("not_utf8")._value.get() == 1
+
+
+async def test_an_article_keyed_by_its_producer_is_deduped_where_it_arrives(
+    newswire: Newswire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed, to_story, duplicates = capture(newswire, monkeypatch, "parsed", "stories", "duplicates")
+    raw = (SAMPLES / "01-defapress-81001.txt").read_bytes()
+    key = b"defapress:81001"
+    runner_partition = DefaultPartitioner()(
+        key, list(range(newswire.settings.partitions)), list(range(newswire.settings.partitions))
+    )
+    async with newswire.agents.parse.test_context() as agent:
+        for _ in range(2):
+            await agent.put(raw, key=key, partition=runner_partition)
+        # The same key in another partition is not where its state lives: re-keyed.
+        other = (runner_partition + 1) % newswire.settings.partitions
+        await agent.put(raw, key=key, partition=other)
+    assert [c.kwargs["key"] for c in to_story.await_args_list] == [STORY_KEY]
+    assert sent(duplicates)[0]["times_seen"] == 2
+    assert [c.kwargs["key"] for c in parsed.await_args_list] == [key]
+    routes = newswire.metrics.parse_routes
+    assert routes.labels("inline")._value.get() == 2
+    assert routes.labels("rekeyed")._value.get() == 1
 
 
 async def test_an_unreadable_date_is_published_with_a_warning_and_counted(

@@ -1,5 +1,6 @@
 """SIGKILL the worker five times at random moments during 20,000 inputs (good, duplicate,
-revised, bad), restarting it each time: every input still has exactly one outcome."""
+revised, bad; half keyed by their producer), restarting it each time: every input still has
+exactly one outcome."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import signal
 import time
 from collections import Counter
 
+from streams.core.pipeline import article_key
 from streams.devtools.synthetic import synthetic_article
 from tests.faults.test_hostile_input import WARNED, hostile
 from tests.integration.conftest import Deployment
@@ -29,8 +31,14 @@ def test_five_sigkills_lose_nothing_and_repeat_nothing(deployment: Deployment) -
     )
     inputs += [next(bad) for _ in range(BAD)]
     rng.shuffle(inputs)
+    # Half the inputs keyed by article key, as `newswire produce` sends them (deduped where
+    # they arrive), half unkeyed (re-keyed): both paths, and repeats that take the other one.
+    keys = [
+        found.encode() if i % 2 and (found := article_key(m, max_bytes=1 << 21)) else None
+        for i, m in enumerate(inputs)
+    ]
     for i in range(0, len(inputs), 2000):
-        d.produce(inputs[i : i + 2000])
+        d.produce(inputs[i : i + 2000], keys[i : i + 2000])
 
     started = time.monotonic()
     worker = d.start_worker()

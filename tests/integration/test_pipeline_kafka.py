@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from streams.core.pipeline import article_key
 from streams.devtools.synthetic import synthetic_article
 from tests.conftest import SAMPLES
 from tests.integration.conftest import Deployment, metric, scrape, wait_for
@@ -89,7 +90,13 @@ def test_samples_become_events_notices_and_dead_letters(deployment: Deployment) 
     assert metric(text, "newswire_end_to_end_latency_seconds_count") == 7
 
 
-def test_sigkilled_worker_restarts_without_losing_or_recreating(deployment: Deployment) -> None:
+@pytest.mark.parametrize("keyed", [False, True], ids=["rekeyed", "keyed-by-producer"])
+def test_sigkilled_worker_restarts_without_losing_or_recreating(
+    deployment: Deployment, keyed: bool
+) -> None:
+    """Unkeyed inputs pass the re-key hop; inputs keyed by article key (as `newswire produce`
+    sends them) are deduped where they arrive. Either way, a SIGKILL loses and repeats
+    nothing."""
     d = deployment
     n = 400
     pages = [synthetic_article(10_000 + i) for i in range(n)]
@@ -98,9 +105,16 @@ def test_sigkilled_worker_restarts_without_losing_or_recreating(deployment: Depl
     pages += [synthetic_article(10_000 + i, revision=2) for i in range(0, n, 20)]
     total = len(pages)
     first = d.start_worker()
-    d.produce(pages)
+    keys = [
+        found.encode() if keyed and (found := article_key(page, max_bytes=1 << 21)) else None
+        for page in pages
+    ]
+    d.produce(pages, keys)
     wait_for(lambda: len(d.read_outputs(expected=50, stall=5)["enriched"]) >= 50, 90,
              "the first 50 events")  # fmt: skip
+    inline = metric(scrape(int(d.env["NEWSWIRE_WEB_PORT"])), "newswire_parse_routes_total",
+                    route="inline")  # fmt: skip
+    assert (inline > 0) == keyed
     d.stop(first, signal.SIGKILL)
     d.start_worker()
     out = d.read_outputs(expected=total)
