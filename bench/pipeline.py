@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import logging
 import os
 import platform
@@ -55,7 +56,8 @@ async def delete_run_topics(bootstrap: str, prefixes: tuple[str, ...]) -> None:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
-        names = [n for n in await admin.list_topics() if n.startswith(prefixes)]
+        # Quix names its internal topics repartition__GROUP--... and changelog__GROUP--...
+        names = [n for n in await admin.list_topics() if any(p in n for p in prefixes)]
         if names:
             await admin.delete_topics(names)
     finally:
@@ -178,7 +180,11 @@ def main() -> None:
         measure(args, run, bootstrap, workdir, values)
     finally:
         # Every partition keeps files open on the broker; a run's topics are not needed after it.
-        asyncio.run(delete_run_topics(bootstrap, (f"bench-{run}", f"bench-naive-{run}")))
+        asyncio.run(
+            delete_run_topics(
+                bootstrap, (f"bench-{run}", f"bench-naive-{run}", f"bench-quix-{run}")
+            )
+        )
 
 
 def measure(
@@ -186,7 +192,7 @@ def measure(
 ) -> None:
     """The repetitions, then the medians and ratios."""
     rates: dict[str, list[float]] = {
-        "a": [], "b0": [], "b": [], "bk": [], "core": [], "naive": [], "b2": []
+        "a": [], "b0": [], "b": [], "bk": [], "core": [], "naive": [], "quix": [], "b2": []
     }  # fmt: skip
     for rep in range(args.repeat):
         rates["core"].append(core_rate(values))
@@ -206,6 +212,9 @@ def measure(
         )
         if args.compare:
             rates["naive"].append(run_naive(args, tag, bootstrap, workdir, values))
+            quix = run_quix(args, tag, bootstrap, workdir, values)
+            if quix is not None:
+                rates["quix"].append(quix)
         if args.scale_out:
             rates["b2"].append(
                 run_newswire(args, tag + "-x2", bootstrap, workdir, values, True, workers=2)
@@ -214,6 +223,7 @@ def measure(
               f"(b) {rates['b'][-1]:,.0f}, keyed {rates['bk'][-1]:,.0f}, "
               f"core {rates['core'][-1]:,.0f}"
               + (f", naive Faust {rates['naive'][-1]:,.0f}" if args.compare else "")
+              + (f", Quix Streams {rates['quix'][-1]:,.0f}" if rates["quix"] else "")
               + (f", two workers {rates['b2'][-1]:,.0f}" if args.scale_out else "")
               + " articles/s")  # fmt: skip
 
@@ -234,7 +244,12 @@ def measure(
               f"{med['b2'] / med['b']:.2f}x one worker (target 1.6x)")  # fmt: skip
     if args.compare:
         print(f"(c) plain Faust, one agent, await send per event, same parse + enrich + dedupe: "
-              f"{med['naive']:,.0f} articles/s; (b)/(c) {med['b'] / med['naive']:.2f}")  # fmt: skip
+              f"{med['naive']:,.0f} articles/s; (b)/(c) {med['b'] / med['naive']:.2f}, "
+              f"(bk)/(c) {med['bk'] / med['naive']:.2f}")  # fmt: skip
+    if "quix" in med:
+        print(f"(q) Quix Streams, exactly-once, group_by re-key, dedupe in its state store, "
+              f"same core work: {med['quix']:,.0f} articles/s; (b)/(q) "
+              f"{med['b'] / med['quix']:.2f}, (bk)/(q) {med['bk'] / med['quix']:.2f}")  # fmt: skip
 
 
 def core_rate(values: list[bytes]) -> float:
@@ -290,6 +305,37 @@ def run_naive(
     )  # fmt: skip
     try:
         records = _collect_rate(env["NAIVE_SINK"], len(values), bootstrap, [], worker.pid, log)
+        return _rate(records)
+    finally:
+        stop_worker(worker)
+
+
+def run_quix(
+    args: argparse.Namespace, run: str, bootstrap: str, workdir: Path, values: list[bytes]
+) -> float | None:
+    """Backlog throughput of the Quix Streams peer (bench/quix_app.py), if it is installed."""
+    if importlib.util.find_spec("quixstreams") is None:
+        return None
+    env = dict(os.environ)
+    folder = workdir / f"quix-{run}"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.update({
+        "QUIX_BROKER": bootstrap,
+        "QUIX_GROUP": f"bench-quix-{run}",
+        "QUIX_SOURCE": f"bench-quix-{run}.in",
+        "QUIX_SINK": f"bench-quix-{run}.out",
+        "QUIX_STATE_DIR": str(folder / "state"),
+    })  # fmt: skip
+    asyncio.run(create_topic(bootstrap, env["QUIX_SOURCE"], args.partitions))
+    asyncio.run(create_topic(bootstrap, env["QUIX_SINK"], args.partitions))
+    asyncio.run(produce(bootstrap, env["QUIX_SOURCE"], values))
+    log = folder / "worker.log"
+    worker = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("quix_app.py"))], env=env, cwd=folder,
+        stdin=subprocess.DEVNULL, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        records = _collect_rate(env["QUIX_SINK"], len(values), bootstrap, [], worker.pid, log)
         return _rate(records)
     finally:
         stop_worker(worker)
