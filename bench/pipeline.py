@@ -337,7 +337,7 @@ def run_quix(
     try:
         records = _collect_rate(env["QUIX_SINK"], len(values), bootstrap, [], worker.pid, log)
         first = min(int(jsonio.loads(r.value)["_parsed_ms"]) for r in records)
-        last = max(r.timestamp_ms for r in records)
+        last = max(int(r.timestamp_ms) for r in records)
         return (len(records) - 1) / max((last - first) / 1000, 1e-9)
     finally:
         stop_worker(worker)
