@@ -71,7 +71,7 @@ def _model() -> _Model:
 # the same order, at a dict look-up per word instead of a step per byte.
 _CHUNK = re.compile(rb"[^ ]+ ?| ")
 _WALKED: dict[tuple[int, bytes], tuple[int, tuple[int, ...]]] = {}
-_MAX_WALKED = 50_000  # about 300 bytes each
+_MAX_WALKED = 20_000  # about 300 bytes each
 
 
 def _walk(model: _Model, state: int, chunk: bytes) -> tuple[int, tuple[int, ...]]:

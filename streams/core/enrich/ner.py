@@ -46,7 +46,7 @@ _TOKEN = re.compile(
     r"|['\u2019][sS]\b"
     r"|[^\w\s]"
 )
-_MAX_REMEMBERED = 20_000  # distinct words whose features are kept (1.3 KiB each)
+_MAX_REMEMBERED = 10_000  # distinct words whose features are kept (1.3 KiB each)
 _REACH = 2  # tokens of context either side of a capitalised word that get tagged
 _GAP = 6  # untagged tokens between two stretches that are cheaper tagged than split
 
