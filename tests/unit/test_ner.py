@@ -79,6 +79,35 @@ def test_enrichment_with_the_model_keeps_roles_and_adds_single_names() -> None:
     assert {p.name for p in rules_only.people} <= set(people)
 
 
+@needs_model
+def test_places_of_several_words_states_and_capitals() -> None:
+    body = (
+        "Grain futures fell in New York after Kansas farmers reported a record harvest.",
+        "Buyers in Scotland and Ontario held back, a trader said.",
+    )
+    article = Article("t", "", "NEW YORK, July 9 - Wheat prices slid.", body, language="en")
+    found = find_entities(article)
+    places = {loc.name: loc for loc in found.locations}
+    assert places["New York"].mentions == 2  # the dateline in capitals too
+    assert {places[n].country for n in ("Kansas", "Scotland", "Ontario")} == {"US", "GB", "CA"}
+    assert not {"New York", "NEW YORK"} & {p.name for p in found.people}
+
+
+@needs_model
+def test_run_on_spans_are_cut_and_word_towns_need_the_models_reading() -> None:
+    body = (
+        "Holiday shoppers crowded the malls, and the Date field on the form confused them.",
+        "Shipping Bank of Lagos and Harbourline Freight Corp signed a deal, while Norden "
+        "Athletic beat Valby United in the final.",
+    )
+    article = Article("t", "", "Shops were busy on Saturday.", body, language="en")
+    found = find_entities(article)
+    assert not {"Holiday", "Date"} & {loc.name for loc in found.locations}
+    orgs = {o.name for o in found.organizations}
+    assert "Harbourline Freight Corp" in orgs
+    assert not any(" beat " in name or " and " in name for name in orgs)
+
+
 _CONLL = """-DOCSTART- O
 
 Ama I-PER

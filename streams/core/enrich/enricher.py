@@ -9,6 +9,7 @@ from typing import Any
 from streams.core.article import Article
 from streams.core.sources import default_registry
 
+from .clubs import club_names, places_as_clubs
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
 from .learned import Found, merge_learned
@@ -110,6 +111,9 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
         spans = model.spans(text, start=lead_from)
         merged = merge_learned(text, spans, Found(people, orgs, locations), gaz=gaz, lex=lex)
         people, orgs, locations = merged.people, merged.organizations, merged.locations
+    clubs = club_names(text[lead_from:])
+    taken = [span for p in people for span in p.spans]
+    locations, orgs = places_as_clubs(locations, orgs, clubs, text, taken)
     # A body named after its country ("Central Bank of Iran") also speaks of that country.
     ranked = dict(salience)
     for o in orgs:

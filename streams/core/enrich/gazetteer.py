@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 
 import ahocorasick
@@ -13,6 +14,19 @@ import pycountry
 from .lexicon import lexicon
 
 __all__ = ["Gazetteer", "Place", "gazetteer"]
+
+# First-level divisions that wire copy names as places on their own ("Texas", "Scotland",
+# "Ontario"), by ISO 3166-2 type; other countries' divisions are too often common words.
+_DIVISIONS = {
+    "US": ("State", "District"),
+    "GB": ("Country", "Province"),
+    "CA": ("Province", "Territory"),
+    "AU": ("State", "Territory"),
+    "IN": ("State", "Union territory"),
+}
+# Datelines and wire headlines are in capitals: countries, divisions and cities this large
+# are matched in capitals too (smaller towns' names are too often words: "READING", "NICE").
+_CAPITALS_FROM = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +112,10 @@ def gazetteer() -> Gazetteer:
 
     for region in data["regions"]:
         add(region, Place(region, "region", None, None, None, 0))
+    for surface, place in _divisions():
+        add(surface, place)
+    for surface, place in _in_capitals(by_name):
+        add(surface, place)
 
     automaton = ahocorasick.Automaton()
     for surface, readings in by_name.items():
@@ -106,3 +124,36 @@ def gazetteer() -> Gazetteer:
     automaton.make_automaton()
     demonyms = {code: names[0] for code, names in data["demonyms"].items() if names}
     return Gazetteer(automaton, countries, demonyms)
+
+
+def _ascii(name: str) -> str:
+    """The name without diacritics, as English copy writes it ("Maharashtra")."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+    )
+
+
+def _divisions() -> list[tuple[str, Place]]:
+    """(surface, place) for the first-level divisions of ``_DIVISIONS``, with and without
+    diacritics."""
+    out = []
+    for code, types in _DIVISIONS.items():
+        found = pycountry.subdivisions.get(country_code=code)  # type: ignore[no-untyped-call]
+        for division in found or ():
+            if division.type in types:
+                name = division.name.split(" [")[0]  # "Wales [Cymru GB-CYM]"
+                place = Place(_ascii(name), "region", code, None, None, 0)
+                out += [(surface, place) for surface in {name, place.name}]
+    return out
+
+
+def _in_capitals(by_name: dict[str, list[Place]]) -> list[tuple[str, Place]]:
+    """(SURFACE, place) for the countries, divisions and cities large enough to be matched in
+    capitals."""
+    return [
+        (surface.upper(), place)
+        for surface, readings in by_name.items()
+        if surface[:1].isupper() and not surface.isupper()
+        for place in readings
+        if place.kind != "city" or place.population >= _CAPITALS_FROM
+    ]

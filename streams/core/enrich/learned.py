@@ -20,7 +20,14 @@ __all__ = ["Found", "merge_learned"]
 
 _TRIM = " \t,.;:!?\"'()[]{}\u2019\u201c\u201d"
 _MAX_WORDS = 6  # a longer span is a run-on, not a name
-_TOWN = 100_000  # people: a place this small yields its name to a person the model sees
+_TOWN = 100_000  # a town this small is no place where the model does not read it as one
+# Lower-case words inside a body's or a place's name; any other ends the name ("Manchester
+# United beat Bayern Munich" is two names).
+_PARTICLES = frozenset(
+    ("de", "del", "la", "le", "du", "des", "von", "van", "der", "den", "al", "el", "bin",
+     "ibn", "y", "di", "da", "dos", "das")
+)  # fmt: skip
+_CONNECTORS = _PARTICLES | frozenset(("of", "for", "the", "and", "on", "upon", "e", "do"))
 
 Named = tuple[str, int, int]  # name, start, end
 
@@ -63,11 +70,36 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
     return name, start, end
 
 
+def _pieces(text: str, span: Span) -> list[Span]:
+    """A span cut at lower-case words that belong to no name ("Helmut Kohl met President
+    Clinton"), and a body's also at "and" between two capitalised names ("Bank of England and
+    Acme Inc")."""
+    keep = _PARTICLES if span.label == "PER" else _CONNECTORS
+    pieces: list[Span] = []
+    start = pos = span.start
+    for word in text[span.start : span.end].split(" "):
+        end = pos + len(word)
+        cut = word[:1].islower() and (word not in keep or (word == "and" and span.label == "ORG"))
+        if cut:
+            if pos > start:
+                pieces.append(Span(span.label, start, pos - 1))
+            start = end + 1
+        pos = end + 1
+    if start < span.end:
+        pieces.append(Span(span.label, start, span.end))
+    return pieces
+
+
 def merge_learned(
     text: str, spans: list[Span], found: Found, *, gaz: Gazetteer, lex: Lexicon
 ) -> Found:
     """``found`` (the rules' entities) with the model's ``spans`` merged in."""
-    cleaned = [(span.label, named) for span in spans if (named := _clean(text, span, lex))]
+    cleaned = [
+        (piece.label, named)
+        for span in spans
+        for piece in _pieces(text, span)
+        if (named := _clean(text, piece, lex))
+    ]
     # One name, one kind in an article: the model's most frequent reading of a string wins.
     votes: dict[str, Counter[str]] = {}
     for label, (name, _, _) in cleaned:
@@ -77,7 +109,8 @@ def merge_learned(
         by_label[votes[named[0]].most_common(1)[0][0]].append(named)
     persons = [(s, e) for _, s, e in by_label["PER"]]
     bodies = [(s, e) for _, s, e in by_label["ORG"]]
-    locations = _places_not_people(found.locations, persons, bodies)
+    places = [(s, e) for _, s, e in by_label["LOC"]]
+    locations = _places_not_people(found.locations, persons, bodies, places)
     taken = [span for loc in locations for span in loc.spans]
     taken += [span for o in found.organizations for span in o.spans]
     people = _people(text, by_label["PER"], found.people, taken, locations, gaz, lex)
@@ -87,12 +120,23 @@ def merge_learned(
 
 
 def _places_not_people(
-    locations: list[Location], persons: list[tuple[int, int]], bodies: list[tuple[int, int]]
+    locations: list[Location],
+    persons: list[tuple[int, int]],
+    bodies: list[tuple[int, int]],
+    places: list[tuple[int, int]],
 ) -> list[Location]:
     """A small town's name the model reads as a person ("Clinton"), a city's inside a person's
     name ("Paris Hilton") and inside a body's ("Valby United", "Bank of Tokyo") is no place
-    there."""
+    there; nor is a small town's name the model never reads as a place, unless the article
+    names its country ("Holiday shoppers", "the Date field")."""
     for loc in locations:
+        if (
+            loc.kind == "city"
+            and loc.population < _TOWN
+            and loc.resolved_by != "context"
+            and not any(_overlaps(s, e, places) for s, e in loc.spans)
+        ):
+            loc.spans = []
         if loc.kind == "city":
             loc.spans = [
                 (s, e) for s, e in loc.spans

@@ -127,15 +127,36 @@ def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_
 
 def _bodies_in_run(words: list[Word], lex: Lexicon) -> list[list[Word]]:
     """ "Straitline Shipping Corp and Meridian Freight Holdings" is two bodies: a run splits at
-    an "and" right after an organisation noun ("Ministry of Roads and Urban Development" stays
-    one)."""
+    an "and" right after an organisation noun, or between two parts that each hold one
+    ("Ministry of Roads and Urban Development" stays one)."""
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
-        if w.text == "and" and i and words[i - 1].text in lex.org_heads:
+        if (
+            w.text == "and"
+            and i
+            and (
+                words[i - 1].text in lex.org_heads
+                # Two bodies either side: "Bank of England and Acme Holdings Inc".
+                or (_has_head(parts[-1], lex) and _has_head(_until_and(words, i + 1), lex))
+            )
+        ):
             parts.append([])
             continue
         parts[-1].append(w)
     return [part for part in parts if part]
+
+
+def _has_head(words: list[Word], lex: Lexicon) -> bool:
+    return any(w.text in lex.org_heads for w in words)
+
+
+def _until_and(words: list[Word], start: int) -> list[Word]:
+    out = []
+    for w in words[start:]:
+        if w.text == "and":
+            break
+        out.append(w)
+    return out
 
 
 def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:

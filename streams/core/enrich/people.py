@@ -121,6 +121,8 @@ def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> 
         name = " ".join(w.text for w in name_words)
         if name in lex.organizations or _FEATURE_AFTER.match(text, end):
             continue
+        if gaz.automaton.exists(name):
+            continue  # a place of several words ("New York", "South Carolina")
         context = [w.text for w in words_before(text, start, _CONTEXT_BEFORE)]
         context += [w.text for w in run[:k]]
         role, affiliation = role_and_affiliation(context, lex, gaz)

@@ -71,7 +71,7 @@ def find_locations(
             )
             continue
         kind = place.kind if place else "city"
-        name = place.name if place and kind == "country" else surface
+        name = place.name if place else surface  # "LONDON" in a dateline is London
         key = (name, place.country if place else None)
         loc = locations.get(key)
         if loc is None:

@@ -1,0 +1,82 @@
+"""Sports clubs named after their town: in a results line or a standings table, "Leeds" is a
+team, and the article means the team wherever else it names it.
+
+Wire sports pages list results ("Leeds 2 Everton 1") and tables ("Leeds 30 15 8 7 50 35 53");
+a name in such a line is a club, not the town. National teams keep their country: a wire
+reader counts "Japan 2 Syria 1" as the two countries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .orgs import Organization
+from .places import Location
+
+__all__ = ["club_names", "places_as_clubs"]
+
+_NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+_SCORERS = r"(?: \([^()\n]*\))?"  # "(Smith 23, Jones 80)"
+# A line that is one result, or one row of a table: names and numbers only.
+_RESULT = re.compile(
+    rf"^[ \t]*(?P<a>{_NAME}) (?P<x>\d{{1,2}}){_SCORERS}[ \t]+(?P<b>{_NAME}) \d{{1,2}}{_SCORERS}"
+    r"[ \t.]*$",
+    re.MULTILINE,
+)
+_ROW = re.compile(
+    rf"^[ \t]*(?:\d{{1,2}}\.? )?(?P<a>{_NAME})(?: \d{{1,3}}){{3,}}[ \t]*$", re.MULTILINE
+)
+_NATIONAL = frozenset(("country", "demonym"))
+
+
+def club_names(text: str) -> set[str]:
+    """Names that stand for a team in a results line or a table row of ``text``."""
+    if not any(ch.isdigit() for ch in text):
+        return set()
+    names = {m.group(g) for m in _RESULT.finditer(text) for g in ("a", "b")}
+    names.update(m.group("a") for m in _ROW.finditer(text))
+    return names
+
+
+def places_as_clubs(
+    locations: list[Location],
+    orgs: list[Organization],
+    clubs: set[str],
+    text: str,
+    taken: list[tuple[int, int]],
+) -> tuple[list[Location], list[Organization]]:
+    """Every mention of a town that names a club becomes the club's, and a club no list or
+    model knows is found wherever the text names it (outside the ``taken`` spans: people):
+    the places without them, the organisations with them."""
+    if not clubs:
+        return locations, orgs
+    by_name = {o.name: o for o in orgs}
+
+    def add(start: int, end: int) -> None:
+        club = by_name.setdefault(text[start:end], Organization(text[start:end]))
+        club.mentions += 1
+        club.spans.append((start, end))
+
+    kept: list[Location] = []
+    national: set[str] = set()
+    for loc in locations:
+        if loc.kind in _NATIONAL:
+            national.update(text[s:e] for s, e in loc.spans)
+            kept.append(loc)
+            continue
+        moved = [(s, e) for s, e in loc.spans if text[s:e] in clubs]
+        loc.spans = [span for span in loc.spans if span not in moved]
+        for s, e in moved:
+            add(s, e)
+        loc.mentions = len(loc.spans)
+        if loc.mentions:
+            kept.append(loc)
+    unknown = sorted(clubs - national - by_name.keys(), key=len, reverse=True)
+    if unknown:
+        taken = taken + [span for o in by_name.values() for span in o.spans]
+        taken += [span for loc in kept for span in loc.spans]
+        names = "|".join(re.escape(name) for name in unknown)
+        for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
+            if not any(m.start() < e and m.end() > s for s, e in taken):
+                add(m.start(), m.end())
+    return kept, list(by_name.values())

@@ -1,0 +1,48 @@
+"""Clubs named after their town: a results line or a table row makes the name a team."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.core.article import Article
+from streams.core.enrich import find_entities
+from streams.core.enrich.clubs import club_names
+
+pytestmark = pytest.mark.unit
+
+RESULTS = (
+    "Results of Saturday's second division matches:",
+    "Bristol 2 (Okonjo 14, Varga 77) Norwich 0",
+    "Portsmouth 1 Stoke 1",
+    "Standings:",
+    "Norwich 22 13 5 4 38 19 44",
+    "1. Bristol 22 12 6 4 35 21 42",
+    "Norwich stay top despite the defeat, their manager said.",
+)
+
+
+def test_results_lines_and_table_rows_name_clubs() -> None:
+    assert club_names("\n".join(RESULTS)) == {"Bristol", "Norwich", "Portsmouth", "Stoke"}
+
+
+def test_prose_and_numbers_in_sentences_name_no_club() -> None:
+    text = "Bristol 2 Norwich 0 was the score.\nParis hosted 3 summits in 2024 and 2025."
+    assert club_names(text) == set()
+
+
+def test_a_town_that_names_a_club_is_the_club_in_the_whole_article() -> None:
+    article = Article("t", "", "Football results from England.", RESULTS, language="en")
+    found = find_entities(article)
+    orgs = {o.name: o.mentions for o in found.organizations}
+    places = {loc.name for loc in found.locations}
+    assert orgs["Norwich"] == 3  # two lines of figures and the sentence after them
+    assert {"Bristol", "Portsmouth", "Stoke"} <= set(orgs)
+    assert not places & {"Bristol", "Norwich", "Portsmouth", "Stoke"}
+
+
+def test_national_teams_stay_their_countries() -> None:
+    lines = ("Group B results:", "Japan 2 Syria 1", "Japan lead the group.")
+    article = Article("t", "", "Asian Cup qualifiers.", lines, language="en")
+    found = find_entities(article)
+    assert {"Japan", "Syria"} <= {loc.name for loc in found.locations}
+    assert not {"Japan", "Syria"} & {o.name for o in found.organizations}
