@@ -32,7 +32,10 @@ def test_features_mark_capitals_sentence_starts_and_the_word_lists() -> None:
     assert "EOS" in items[-1]
     # The same word gets the same features wherever it stands (they are remembered per word).
     again = featuriser.features(["Nairobi"], [None])[0]
-    assert {f for f in items[4] if "=" in f and ":" not in f} <= set(again)
+    own = {f for f in items[4] if "=" in f and ":" not in f and not f.startswith("b")}
+    assert own <= set(again)
+    # Word pairs either side: "to Nairobi" is a place, "Nairobi on" a date line.
+    assert {"b-1=to|nairobi", "b+1=nairobi|on"} <= set(items[4])
 
 
 def test_stretches_and_decoding() -> None:

@@ -145,12 +145,14 @@ class Featuriser:
             item = list(table[at][0])
             if i:
                 item += table[at - 1][1]
+                item.append(f"b-1={table[at - 1][0][0][2:]}|{table[at][0][0][2:]}")
                 if i > 1:
                     item.append(table[at - 2][3])
             else:
                 item.append("BOS")
             if i + 1 < n:
                 item += table[at + 1][2]
+                item.append(f"b+1={table[at][0][0][2:]}|{table[at + 1][0][0][2:]}")
                 if i + 2 < n:
                     item.append(table[at + 2][4])
             else:
