@@ -95,15 +95,50 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
         speaker = (
             _speaker_before(text, start, s_start, verbs, ordered, lex)
             or _speaker_after(text, (start, end), s_end, verbs, ordered, lex)
+            or _according_to(text, start, s_start, ordered)
             # A second quotation in the sentence: "...", and would "..." (same speaker).
             or next(
                 (q.speaker for q in reversed(quotes) if s_start <= q.start < s_end and q.speaker),
                 None,
             )
+            or _goes_on(text, start, s_start, s_end, verbs, ordered, quotes)
         )
         if speaker is not None:
             quotes.append(Quote(content, speaker, start))
     return quotes
+
+
+def _according_to(text: str, at: int, s_start: int, speakers: list[Speaker]) -> str | None:
+    """'According to Rezaei, "..."': the source named right after "according to"."""
+    cue = text.lower().rfind("according to ", s_start, at)
+    if cue < 0:
+        return None
+    named = [s for s in speakers if cue < s.start and s.end <= at]
+    return named[0].name if named else None
+
+
+def _goes_on(  # noqa: PLR0917  # the sentence, its verbs and what came before
+    text: str,
+    at: int,
+    s_start: int,
+    s_end: int,
+    verbs: list[Word],
+    speakers: list[Speaker],
+    quotes: list[Quote],
+) -> str | None:
+    """'"We are ready," Rezaei said. "But we need guarantees."': a quotation that is a
+    sentence on its own, in the paragraph of an attributed quotation, goes on with its
+    speaker; a name or a speech verb in its sentence, or a new paragraph, ends that."""
+    if not quotes or quotes[-1].speaker is None:
+        return None
+    last = quotes[-1]
+    if "\n" in text[last.start : at]:
+        return None
+    if any(s_start <= v.start < s_end for v in verbs):
+        return None
+    if any(s_start <= s.start < s_end for s in speakers):
+        return None
+    return last.speaker
 
 
 def _quotations(text: str) -> list[tuple[str, int, int]]:
@@ -170,7 +205,12 @@ def _speaker_after(  # noqa: PLR0917  # as above
     verb = next((v for v in verbs if at <= v.start < window_end), None)
     if verb is None:
         return None
-    near = [s for s in speakers if at <= s.start < window_end]
+    # The name nearest the verb before it ("UN spokesman Stephane Dujarric said"), else
+    # the first after it ("said Pompeo").
+    near = [s for s in speakers if at <= s.start and s.end <= verb.start]
+    if near:
+        return near[-1].name
+    near = [s for s in speakers if verb.end <= s.start < window_end]
     if near:
         return near[0].name
     # '"...," he said' / '"...," the minister said' / '"...," said the minister'.
