@@ -13,7 +13,7 @@ pytestmark = pytest.mark.unit
 RESULTS = (
     "Results of Saturday's second division matches:",
     "Bristol 2 (Okonjo 14, Varga 77) Norwich 0",
-    "Portsmouth 1 Stoke 1",
+    "Cup: Portsmouth 1 Stoke 1",
     "Standings:",
     "Norwich 22 13 5 4 38 19 44",
     "1. Bristol 22 12 6 4 35 21 42",

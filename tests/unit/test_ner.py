@@ -111,6 +111,18 @@ def test_run_on_spans_are_cut_and_word_towns_need_the_models_reading() -> None:
     assert not any(" beat " in name or " and " in name for name in orgs)
 
 
+@needs_model
+def test_initials_keep_their_dots_and_a_name_ends_before_of() -> None:
+    body = (
+        "Envoy Mariam Tesfaye of Eritrea met John F. Okafor and A.B. Lindqvist in Geneva.",
+        "Tesfaye said the meeting went well.",
+    )
+    article = Article("t", "", "Envoys met on Monday.", body, language="en")
+    people = {p.name for p in find_entities(article).people}
+    assert {"Mariam Tesfaye", "John F. Okafor", "A.B. Lindqvist"} <= people
+    assert not any("Eritrea" in name for name in people)
+
+
 _CONLL = """-DOCSTART- O
 
 Ama I-PER

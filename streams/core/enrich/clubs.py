@@ -18,8 +18,9 @@ __all__ = ["club_names", "places_as_clubs"]
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _SCORERS = r"(?: \([^()\n]*\))?"  # "(Smith 23, Jones 80)"
 # A line that is one result, or one row of a table: names and numbers only.
+_LABEL = r"(?:[A-Z][\w ]{0,30}:[ \t]*)?"  # "Division One: Leeds 2 Everton 1"
 _RESULT = re.compile(
-    rf"^[ \t]*(?P<a>{_NAME}) (?P<x>\d{{1,2}}){_SCORERS}[ \t]+(?P<b>{_NAME}) \d{{1,2}}{_SCORERS}"
+    rf"^[ \t]*{_LABEL}(?P<a>{_NAME}) (?P<x>\d{{1,2}}){_SCORERS}[ \t]+(?P<b>{_NAME}) \d{{1,2}}{_SCORERS}"
     r"[ \t.]*$",
     re.MULTILINE,
 )

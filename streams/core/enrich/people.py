@@ -98,6 +98,8 @@ def _name_in_run(run: list[Word], lex: Lexicon, gaz: Gazetteer) -> tuple[int, li
                             or _is_place_word(gaz, run[k].text)):  # fmt: skip
         k += 1
     name = [w for w in run[k:] if w.text != "'s"]
+    # "Kofi Annan of Ghana", "Ahmed Saleh of the ministry": the name ends before "of".
+    name = next((name[:i] for i, w in enumerate(name) if w.text == "of"), name)
     if not 2 <= len(name) <= _MAX_NAME_WORDS:
         return k, []
     if any(w.text in lex.name_stopwords or _is_place_word(gaz, w.text) for w in name):
@@ -119,6 +121,9 @@ def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> 
         if not name_words:
             continue
         name = " ".join(w.text for w in name_words)
+        written = text[name_words[0].start : name_words[-1].end]
+        if written.replace(".", "") == name.replace(".", ""):
+            name = written  # initials keep their dots: "George W. Bush"
         if name in lex.organizations or _FEATURE_AFTER.match(text, end):
             continue
         if gaz.automaton.exists(name):

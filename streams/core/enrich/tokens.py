@@ -15,7 +15,7 @@ __all__ = ["Word", "capitalised_runs", "sentences", "words_before", "words_in"]
 # A dot ends a sentence unless it ends a title abbreviation or an initial.
 _ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Adm|Prof|Sen|Rep|St|Jr|Sr|Gov|Capt)\."
 _NAME_WORD = (
-    rf"(?:{_ABBREVIATION}|[A-Z][\w'-]*\w|[A-Z]\.|(?:al|el|ad|as|ash|at|az|ul)-[A-Z][\w'-]*\w)"
+    rf"(?:{_ABBREVIATION}|[A-Z][\w'-]*\w|(?:[A-Z]\.)+|(?:al|el|ad|as|ash|at|az|ul)-[A-Z][\w'-]*\w)"
 )
 _PARTICLE = r"(?:al|bin|ibn|de|da|van|von|der|la|le|el|of)"
 # Capitalised words joined by single spaces (never a line break), particles allowed between.
