@@ -20,8 +20,8 @@ _SCORERS = r"(?: \([^()\n]*\))?"  # "(Smith 23, Jones 80)"
 # A line that is one result, or one row of a table: names and numbers only.
 _LABEL = r"(?:[A-Z][\w ]{0,30}:[ \t]*)?"  # "Division One: Leeds 2 Everton 1"
 _RESULT = re.compile(
-    rf"^[ \t]*{_LABEL}(?P<a>{_NAME}) (?P<x>\d{{1,2}}){_SCORERS}[ \t]+(?P<b>{_NAME}) \d{{1,2}}{_SCORERS}"
-    r"[ \t.]*$",
+    rf"^[ \t]*{_LABEL}(?P<a>{_NAME}) \d{{1,2}}{_SCORERS}"
+    rf"[ \t]+(?P<b>{_NAME}) \d{{1,2}}{_SCORERS}[ \t.]*$",
     re.MULTILINE,
 )
 _ROW = re.compile(
