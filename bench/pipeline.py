@@ -192,8 +192,10 @@ def measure(
 ) -> None:
     """The repetitions, then the medians and ratios."""
     rates: dict[str, list[float]] = {
-        "a": [], "b0": [], "b": [], "bk": [], "core": [], "naive": [], "quix": [], "b2": []
+        "a": [], "b0": [], "b": [], "b1": [], "bk": [], "core": [], "naive": [], "quix": [],
+        "b2": [],
     }  # fmt: skip
+    processes = Settings.from_env().processes
     for rep in range(args.repeat):
         rates["core"].append(core_rate(values))
         tag = f"{run}-{rep}"
@@ -210,6 +212,10 @@ def measure(
         rates["bk"].append(
             run_newswire(args, tag + "-k", bootstrap, workdir, values, True, keyed=True)
         )
+        if processes > 1:
+            rates["b1"].append(
+                run_newswire(args, tag + "-1p", bootstrap, workdir, values, True, processes=1)
+            )
         if args.compare:
             rates["naive"].append(run_naive(args, tag, bootstrap, workdir, values))
             quix = run_quix(args, tag, bootstrap, workdir, values)
@@ -221,7 +227,8 @@ def measure(
             )
         print(f"  run {rep + 1}: (a) {rates['a'][-1]:,.0f} msg/s, (b0) {rates['b0'][-1]:,.0f}, "
               f"(b) {rates['b'][-1]:,.0f}, keyed {rates['bk'][-1]:,.0f}, "
-              f"core {rates['core'][-1]:,.0f}"
+              + (f"one process {rates['b1'][-1]:,.0f}, " if rates["b1"] else "")
+              + f"core {rates['core'][-1]:,.0f}"
               + (f", naive Faust {rates['naive'][-1]:,.0f}" if args.compare else "")
               + (f", Quix Streams {rates['quix'][-1]:,.0f}" if rates["quix"] else "")
               + (f", two workers {rates['b2'][-1]:,.0f}" if args.scale_out else "")
@@ -231,7 +238,13 @@ def measure(
     print(f"(a) aiokafka passthrough: {med['a']:,.0f} msg/s (median)")
     print(f"(b0) Newswire without enrichment (NEWSWIRE_ENRICH=false): {med['b0']:,.0f} "
           "articles/s")  # fmt: skip
-    print(f"(b) Newswire, everything: {med['b']:,.0f} articles/s")
+    print(f"(b) Newswire, everything, NEWSWIRE_PROCESSES={processes}: {med['b']:,.0f} "
+          "articles/s")  # fmt: skip
+    if "b1" in med:
+        print(
+            f"(b1) the same in one process (NEWSWIRE_PROCESSES=1): {med['b1']:,.0f} "
+            f"articles/s; (b)/(b1) {med['b'] / med['b1']:.2f} (target 1.3 on 2 cores)"
+        )
     print(f"(bk) the same, input keyed by article key (no re-key hop): {med['bk']:,.0f} "
           "articles/s")  # fmt: skip
     print(f"(core) the pure core in one process (parse, enrich, dedupe, story): "
@@ -362,6 +375,7 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
     latency: bool = False,
     workers: int = 1,
     keyed: bool = False,
+    processes: int | None = None,
 ) -> float:
     """Backlog throughput of ``workers`` workers in one group; with ``latency`` (one worker),
     also latency and peak RSS."""
@@ -380,6 +394,8 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
         "NEWSWIRE_WEB_PORT": "16066",
         "NEWSWIRE_ENRICH": "true" if enrich else "false",
     })  # fmt: skip
+    if processes is not None:
+        env["NEWSWIRE_PROCESSES"] = str(processes)
     settings = Settings.from_env(env)
     asyncio.run(ensure_topics(settings))
     keys = [k.encode() if (k := article_key(v, max_bytes=MIB * 2)) else None for v in values]

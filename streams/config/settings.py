@@ -28,6 +28,13 @@ class SettingsError(ValueError):
     """An environment variable has a value the settings cannot use."""
 
 
+def _cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the system tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def _default_state_dir() -> Path:
     # A checkout keeps its state beside the code; an installed package uses the working folder.
     return (checkout_root() or Path.cwd()) / ".newswire"
@@ -63,6 +70,9 @@ class Settings:
     story_max_distance: int = 3
     retention_days: float = 30.0
     enrich: bool = True
+    #: Processes that parse and enrich: 1 runs them in the worker's own process; more start a
+    #: pool of that many beside it.
+    processes: int = field(default_factory=_cores)
     log_level: str = "info"
 
     @classmethod
@@ -168,6 +178,8 @@ class Settings:
             raise SettingsError("NEWSWIRE_STORY_MAX_DISTANCE must be between 0 and 16 bits")
         if not 0 < self.retention_days <= 36_500:
             raise SettingsError("NEWSWIRE_RETENTION_DAYS must be more than 0 (and under a century)")
+        if not 1 <= self.processes <= 256:
+            raise SettingsError(f"NEWSWIRE_PROCESSES={self.processes} must be between 1 and 256")
         if self.max_input_bytes < 1:
             raise SettingsError("NEWSWIRE_MAX_INPUT_BYTES must be positive")
         if not self.store.startswith(("memory://", "rocksdb://")):

@@ -9,6 +9,7 @@ deduped on different workers still meet.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -22,12 +23,13 @@ from aiokafka.partitioner import DefaultPartitioner
 from streams.config.settings import Settings
 from streams.core import jsonio
 from streams.core.events import IngestMeta, dead_letter
-from streams.core.pipeline import Parsed, Rejected, dedupe_stage, parse_stage, story_stage
+from streams.core.pipeline import Parsed, Rejected, dedupe_stage, story_stage
 from streams.core.records import Draft, StoryRequest, UnreadableRecord
 from streams.core.retention import PartitionSweeper, Retention
 from streams.runtime.faust_fixes import CommitGate
-from streams.runtime.faust_fixes.internals import forget_unacked
+from streams.runtime.faust_fixes.internals import as_current_event, forget_unacked
 from streams.runtime.metrics import Metrics
+from streams.runtime.pool import Job, ParsePool, parse_timed
 from streams.runtime.stores import TableSeenStore, TableStoryIndex
 from streams.runtime.topics import Topics
 
@@ -80,6 +82,48 @@ async def _each_event(
             await events.ack(event)
 
 
+async def _each_event_pooled(
+    stream: Any, gate: CommitGate, pool: ParsePool, runner: StageRunner, depth: int
+) -> None:
+    """Parse events in the pool, ``depth`` at a time, and route them in input order.
+
+    One task takes events from the stream and submits them; this one routes each outcome
+    inside the commit gate and acks it, as :func:`_each_event` does. An event keeps the epoch
+    of the moment it was taken: one taken before a rebalance is dropped unrouted, whatever
+    its parse gave, and its partition reads it again from the committed offset.
+    """
+    events = stream.noack()
+    queue: asyncio.Queue[tuple[Any, int, Job]] = asyncio.Queue(maxsize=depth)
+
+    async def take() -> None:
+        async for event in events.events():
+            taken = gate.epoch
+            await queue.put((event, taken, runner.submit_parse(event, pool)))
+
+    await pool.start()
+    taker = asyncio.ensure_future(take())
+    try:
+        while True:
+            got = asyncio.ensure_future(queue.get())
+            await asyncio.wait({got, taker}, return_when=asyncio.FIRST_COMPLETED)
+            if not got.done():
+                got.cancel()
+                taker.result()  # the stream ended or failed: raise what the taker raised
+                return
+            event, taken, job = got.result()
+            outcome, elapsed = await pool.result(job)
+            async with gate.event(taken) as current:
+                if not current:
+                    forget_unacked(stream.app.consumer, event.message)
+                    continue
+                with as_current_event(event):
+                    await runner.route_parsed(event, outcome, elapsed)
+                await events.ack(event)
+    finally:
+        taker.cancel()
+        pool.close()
+
+
 class StageRunner:
     """What each agent does with one event: read the record, run the core's stage with this
     worker's state, route the outcome, count it."""
@@ -121,19 +165,24 @@ class StageRunner:
         }
 
     async def parse_one(self, event: Any) -> None:
+        """Parse an event here, in the worker's process, and route it."""
+        config = self.config
+        outcome, elapsed = parse_timed(
+            event.value or b"", _ingest_meta(event.message), datetime.now(UTC),
+            config.max_bytes, config.enrichment,
+        )  # fmt: skip
+        await self.route_parsed(event, outcome, elapsed)
+
+    def submit_parse(self, event: Any, pool: ParsePool) -> Job:
+        """Start parsing an event in the pool; :meth:`route_parsed` takes it from there."""
+        return pool.submit(event.value or b"", _ingest_meta(event.message), datetime.now(UTC))
+
+    async def route_parsed(self, event: Any, outcome: Parsed | Rejected, elapsed: float) -> None:
+        """Count a parsed event and send it on: to the DLQ, the re-key topic, or dedupe here."""
         message = event.message
         raw: bytes = event.value or b""
         self.consumed.inc()
         self.consumed_bytes.inc(len(raw))
-        started = time.perf_counter()
-        outcome = parse_stage(
-            raw,
-            ingest=_ingest_meta(message),
-            now=datetime.now(UTC),
-            max_bytes=self.config.max_bytes,
-            enrichment=self.config.enrichment,
-        )
-        elapsed = time.perf_counter() - started
         if isinstance(outcome, Parsed):
             self.seconds["enrich"].observe(outcome.enrich_seconds)
             elapsed -= outcome.enrich_seconds
@@ -277,7 +326,12 @@ def register_agents(
 
     @app.agent(topics.raw, name="newswire.parse")
     async def parse_articles(stream: Any) -> None:
-        await _each_event(stream, gate, handlers.parse_one)
+        if settings.processes < 2:
+            await _each_event(stream, gate, handlers.parse_one)
+            return
+        pool = ParsePool(settings.processes, settings.pipeline)
+        # Enough in the pool to keep every child busy while the routing waits on Kafka.
+        await _each_event_pooled(stream, gate, pool, handlers, depth=4 * settings.processes)
 
     @app.agent(topics.parsed, name="newswire.dedupe")
     async def dedupe_articles(stream: Any) -> None:

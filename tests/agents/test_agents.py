@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,14 +25,32 @@ from tests.conftest import SAMPLES
 
 
 @pytest.fixture
-async def newswire(tmp_path: Path) -> Newswire:
-    # Async, so the app binds to the test's running loop.
-    settings = Settings.from_env({"NEWSWIRE_STATE_DIR": str(tmp_path)})
+async def newswire(tmp_path: Path, request: pytest.FixtureRequest) -> Newswire:
+    # Async, so the app binds to the test's running loop. One parsing process unless a test
+    # asks for more (``parametrize("newswire", [2], indirect=True)``).
+    processes = getattr(request, "param", 1)
+    settings = Settings.from_env(
+        {"NEWSWIRE_STATE_DIR": str(tmp_path), "NEWSWIRE_PROCESSES": str(processes)}
+    )
     nw = build(settings)
     nw.app.finalize()
     nw.app.conf.store = "memory://"
     nw.app.flow_control.resume()
     return nw
+
+
+# The parse agent in the worker's process, and with a pool of two child processes.
+BOTH_WAYS = pytest.mark.parametrize("newswire", [1, 2], indirect=True, ids=["1proc", "2proc"])
+
+
+async def routed(newswire: Newswire, count: int) -> None:
+    """Wait until the parse agent has routed ``count`` inputs (at once in one process; after
+    the pool's children answer with two)."""
+    consumed = newswire.metrics.messages_consumed.labels(newswire.settings.topic_raw)
+    deadline = asyncio.get_running_loop().time() + 120
+    while consumed._value.get() < count:
+        assert asyncio.get_running_loop().time() < deadline, "the parse agent routed too few"
+        await asyncio.sleep(0.05)
 
 
 def sent(mock: AsyncMock) -> list[dict[str, Any]]:
@@ -46,6 +65,7 @@ def capture(newswire: Newswire, monkeypatch: pytest.MonkeyPatch, *topics: str) -
     return mocks
 
 
+@BOTH_WAYS
 async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
     newswire: Newswire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -53,6 +73,7 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
     async with newswire.agents.parse.test_context() as agent:
         await agent.put((SAMPLES / "01-defapress-81001.txt").read_bytes(), key=b"untrusted")
         await agent.put(b"\xc3\x28 not text")  # a broken UTF-8 sequence
+        await routed(newswire, 2)
     assert [c.kwargs["key"] for c in parsed.await_args_list] == [b"defapress:81001"]
     assert sent(parsed)[0]["event"]["title"].startswith("Iran, Iraq Open Freight Rail Link")
     [dead] = sent(dlq)
@@ -62,6 +83,7 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
     assert newswire.metrics.dead_letters.labels("not_utf8")._value.get() == 1
 
 
+@BOTH_WAYS
 async def test_an_article_keyed_by_its_producer_is_deduped_where_it_arrives(
     newswire: Newswire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -77,6 +99,7 @@ async def test_an_article_keyed_by_its_producer_is_deduped_where_it_arrives(
         # The same key in another partition is not where its state lives: re-keyed.
         other = (runner_partition + 1) % newswire.settings.partitions
         await agent.put(raw, key=key, partition=other)
+        await routed(newswire, 3)
     assert [c.kwargs["key"] for c in to_story.await_args_list] == [STORY_KEY]
     assert sent(duplicates)[0]["times_seen"] == 2
     assert [c.kwargs["key"] for c in parsed.await_args_list] == [key]
@@ -85,6 +108,7 @@ async def test_an_article_keyed_by_its_producer_is_deduped_where_it_arrives(
     assert routes.labels("rekeyed")._value.get() == 1
 
 
+@BOTH_WAYS
 async def test_an_unreadable_date_is_published_with_a_warning_and_counted(
     newswire: Newswire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -92,6 +116,7 @@ async def test_an_unreadable_date_is_published_with_a_warning_and_counted(
     page = b"Title\nTEHRAN (defapress) - Lead.\nNews ID: 5\nPublish Date: soon-ish\nBody.\n"
     async with newswire.agents.parse.test_context() as agent:
         await agent.put(page)
+        await routed(newswire, 1)
     assert dlq.await_args_list == []
     [draft] = sent(parsed)
     assert draft["event"]["published_at"] is None

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,9 @@ def test_values_are_read_and_typed() -> None:
     assert s.state_dir == Path("/tmp/nw")
     assert s.topic_dlq == "news.dlq"
     assert Settings.from_env({"NEWSWIRE_ENRICH": "false"}).enrich is False
+    # By default, one parsing process per core this process may use.
+    assert Settings.from_env({}).processes == len(os.sched_getaffinity(0))
+    assert Settings.from_env({"NEWSWIRE_PROCESSES": "3"}).processes == 3
 
 
 @pytest.mark.parametrize(
@@ -45,6 +49,7 @@ def test_values_are_read_and_typed() -> None:
         ({"NEWSWIRE_COMMIT_INTERVAL": "0"}, "between 0 and 60"),
         ({"NEWSWIRE_STORE": "redis://x"}, "use memory:// or rocksdb://"),
         ({"NEWSWIRE_STORE": "aerospike://x"}, "use memory:// or rocksdb://"),
+        ({"NEWSWIRE_PROCESSES": "0"}, "NEWSWIRE_PROCESSES=0 must be between 1 and 256"),
     ],
 )
 def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], fragment: str) -> None:
@@ -56,7 +61,7 @@ def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], fra
 def test_env_names_lists_every_setting() -> None:
     names = Settings.env_names()
     assert "NEWSWIRE_KAFKA_BOOTSTRAP" in names
-    assert len(names) == len(set(names)) == 26
+    assert len(names) == len(set(names)) == 27
 
 
 def test_readme_documents_every_setting() -> None:

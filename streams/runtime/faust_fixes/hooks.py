@@ -10,13 +10,15 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from importlib import metadata
+from typing import Any
 
 __all__ = ["HOOKS", "FaustIncompatible", "Hook", "check_hooks", "missing_hooks"]
 
 
 @dataclass(frozen=True, slots=True)
 class Hook:
-    """``module.cls`` must have ``name`` (a method, or an attribute it declares)."""
+    """``module.cls`` must have ``name`` (a method, or an attribute it declares); with no
+    ``cls``, the module must."""
 
     module: str
     cls: str
@@ -24,7 +26,8 @@ class Hook:
     used_by: str
 
     def __str__(self) -> str:
-        return f"{self.module}.{self.cls}.{self.name} (used by {self.used_by})"
+        owner = f"{self.module}.{self.cls}" if self.cls else self.module
+        return f"{owner}.{self.name} (used by {self.used_by})"
 
 
 _CONSUMER = ("faust.transport.consumer", "Consumer")
@@ -76,6 +79,7 @@ HOOKS: tuple[Hook, ...] = (
     *(Hook(*_AIOKAFKA_PRODUCER, n, "commits") for n in (
         "send_offsets_to_transaction", "commit_transaction", "begin_transaction",
     )),
+    Hook("faust.streams", "", "_current_event", "internals (the pooled parse agent)"),
 )  # fmt: skip
 
 
@@ -95,11 +99,13 @@ def missing_hooks(hooks: tuple[Hook, ...] = HOOKS) -> list[Hook]:
     missing = []
     for hook in hooks:
         try:
-            cls = getattr(importlib.import_module(hook.module), hook.cls)
+            module = importlib.import_module(hook.module)
+            # No class: a module-level name (Faust's current-event context variable).
+            owner: Any = getattr(module, hook.cls) if hook.cls else module
         except (ImportError, AttributeError):
             missing.append(hook)
             continue
-        if not _has(cls, hook.name):
+        if not (_has(owner, hook.name) if hook.cls else hasattr(owner, hook.name)):
             missing.append(hook)
     return missing
 

@@ -1,14 +1,24 @@
-"""Looks at Faust state that has no public accessor (lag, readiness), and the one write: the
-consumer forgets stale events (:mod:`.gate`)."""
+"""Looks at Faust state that has no public accessor (lag, readiness), and two writes: the
+consumer forgets stale events (:mod:`.gate`), and an event handled away from the task that
+took it is made the current one (the pooled parse agent)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import weakref
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import faust
+from faust import streams as faust_streams
 
-__all__ = ["forget_unacked", "paused_partitions", "read_offsets", "recovery_completed"]
+__all__ = [
+    "as_current_event",
+    "forget_unacked",
+    "paused_partitions",
+    "read_offsets",
+    "recovery_completed",
+]
 
 
 def read_offsets(app: faust.App) -> Mapping[Any, int | None]:
@@ -35,3 +45,18 @@ def forget_unacked(consumer: Any, message: Any = None) -> None:
         unacked.clear()
     else:
         unacked.discard(message)
+
+
+@contextmanager
+def as_current_event(event: Any) -> Iterator[None]:
+    """Make ``event`` Faust's current event in this task for the block.
+
+    Sends join the transaction of the current event's partition (:mod:`.routing`); Faust sets
+    it only in the task that iterates the stream. The pooled parse agent handles each event
+    in another task, after its parse comes back from a child process.
+    """
+    token = faust_streams._current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        faust_streams._current_event.reset(token)
