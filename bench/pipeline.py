@@ -31,10 +31,12 @@ from streams.core.dedupe import DictSeenStore
 from streams.core.enrich import load as load_enrichment
 from streams.core.events import IngestMeta
 from streams.core.language import load_model
-from streams.core.pipeline import article_key, process
+from streams.core.pipeline import Parsed, article_key, dedupe_stage, parse_stage, process
+from streams.core.records import StoryRequest
 from streams.core.stories import BandIndex
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.admin import ensure_topics, wait_for_leaders
+from streams.runtime.agents import STORY_KEY
 from streams.runtime.clients import tail_topic
 
 MIB = 1024 * 1024
@@ -156,6 +158,9 @@ def main() -> None:
     parser.add_argument("--latency-seconds", type=int, default=10)
     parser.add_argument("--scale-out", action="store_true",
                         help="also run (b) with two workers in one group")  # fmt: skip
+    parser.add_argument("--story-hop", action="store_true",
+                        help="also time the story hop alone: story requests written to its "
+                             "topic, one worker")  # fmt: skip
     parser.add_argument("--compare", action="store_true",
                         help="also run a plain Faust app doing the same parse + dedupe "
                              "(bench/naive_faust.py)")  # fmt: skip
@@ -193,8 +198,9 @@ def measure(
     """The repetitions, then the medians and ratios."""
     rates: dict[str, list[float]] = {
         "a": [], "b0": [], "b": [], "b1": [], "bk": [], "core": [], "naive": [], "quix": [],
-        "b2": [],
+        "b2": [], "hop": [],
     }  # fmt: skip
+    requests: list[bytes] = []
     processes = Settings.from_env().processes
     for rep in range(args.repeat):
         rates["core"].append(core_rate(values))
@@ -221,6 +227,10 @@ def measure(
             quix = run_quix(args, tag, bootstrap, workdir, values)
             if quix is not None:
                 rates["quix"].append(quix)
+        if args.story_hop:
+            if not requests:
+                requests.extend(story_requests(values))
+            rates["hop"].append(run_story_hop(args, tag + "-s", bootstrap, workdir, requests))
         if args.scale_out:
             rates["b2"].append(
                 run_newswire(args, tag + "-x2", bootstrap, workdir, values, True, workers=2)
@@ -232,6 +242,7 @@ def measure(
               + (f", naive Faust {rates['naive'][-1]:,.0f}" if args.compare else "")
               + (f", Quix Streams {rates['quix'][-1]:,.0f}" if rates["quix"] else "")
               + (f", two workers {rates['b2'][-1]:,.0f}" if args.scale_out else "")
+              + (f", story hop alone {rates['hop'][-1]:,.0f}" if args.story_hop else "")
               + " articles/s")  # fmt: skip
 
     med = {k: statistics.median(v) for k, v in rates.items() if v}
@@ -252,6 +263,10 @@ def measure(
           f"(bk)/(core) {med['bk'] / med['core']:.2f} (target 0.8)")  # fmt: skip
     print(f"    ratio (b)/(a): {med['b'] / med['a']:.1%} (target 25%); enrichment keeps "
           f"{med['b'] / med['b0']:.0%} of the throughput without it (b)/(b0)")  # fmt: skip
+    if args.story_hop:
+        print(f"(s) the story hop alone (one partition, one key, the group's ceiling): "
+              f"{med['hop']:,.0f} articles/s; (s)/(b) {med['hop'] / med['b']:.1f}x one "
+              "worker's rate (target 20x)")  # fmt: skip
     if args.scale_out:
         print(f"(d) two Newswire workers in one group: {med['b2']:,.0f} articles/s, "
               f"{med['b2'] / med['b']:.2f}x one worker (target 1.6x)")  # fmt: skip
@@ -379,6 +394,19 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
 ) -> float:
     """Backlog throughput of ``workers`` workers in one group; with ``latency`` (one worker),
     also latency and peak RSS."""
+    env = _worker_env(args, run, bootstrap, workdir, enrich)
+    if processes is not None:
+        env["NEWSWIRE_PROCESSES"] = str(processes)
+    settings = Settings.from_env(env)
+    asyncio.run(ensure_topics(settings))
+    keys = [k.encode() if (k := article_key(v, max_bytes=MIB * 2)) else None for v in values]
+    asyncio.run(produce(bootstrap, settings.topic_raw, values, keys if keyed else None))
+    return _run_workers(args, env, settings, workdir / run, len(values), latency, workers)
+
+
+def _worker_env(
+    args: argparse.Namespace, run: str, bootstrap: str, workdir: Path, enrich: bool
+) -> dict[str, str]:
     # The caller's NEWSWIRE_* tuning (commit interval, store...) applies; names are the run's.
     env = dict(os.environ)
     env.update({
@@ -394,32 +422,64 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
         "NEWSWIRE_WEB_PORT": "16066",
         "NEWSWIRE_ENRICH": "true" if enrich else "false",
     })  # fmt: skip
-    if processes is not None:
-        env["NEWSWIRE_PROCESSES"] = str(processes)
+    return env
+
+
+def story_requests(values: list[bytes]) -> list[bytes]:
+    """What the dedupe agent sends the story agent for each of ``values`` (parsed offline)."""
+    store, now = DictSeenStore(), datetime.now(UTC)
+    out = []
+    for offset, raw in enumerate(values):
+        parsed = parse_stage(raw, ingest=IngestMeta("bench", 0, offset), now=now, max_bytes=MIB * 2)
+        assert isinstance(parsed, Parsed)
+        request = dedupe_stage(parsed.draft, store=store, now=now, horizon=None)
+        assert isinstance(request, StoryRequest)
+        out.append(request.to_json())
+    return out
+
+
+def run_story_hop(
+    args: argparse.Namespace, run: str, bootstrap: str, workdir: Path, requests: list[bytes]
+) -> float:
+    """Backlog throughput of the story hop alone: story requests written straight to the
+    internal topic under its one key, one worker, everything else idle."""
+    env = _worker_env(args, run, bootstrap, workdir, True)
     settings = Settings.from_env(env)
     asyncio.run(ensure_topics(settings))
-    keys = [k.encode() if (k := article_key(v, max_bytes=MIB * 2)) else None for v in values]
-    asyncio.run(produce(bootstrap, settings.topic_raw, values, keys if keyed else None))
-    (workdir / run).mkdir(parents=True, exist_ok=True)
-    worker = start_worker(env, workdir / run / "worker.log")
+    keys: list[bytes | None] = [STORY_KEY] * len(requests)
+    asyncio.run(produce(bootstrap, settings.topic_stories, requests, keys))
+    return _run_workers(args, env, settings, workdir / run, len(requests), False, 1)
+
+
+def _run_workers(  # noqa: PLR0917  # one benchmark run's parameters
+    args: argparse.Namespace,
+    env: dict[str, str],
+    settings: Settings,
+    folder: Path,
+    expected: int,
+    latency: bool,
+    workers: int,
+) -> float:
+    """Start the workers on a produced backlog and time its ``expected`` enriched events."""
+    bootstrap = settings.kafka_bootstrap
+    folder.mkdir(parents=True, exist_ok=True)
+    worker = start_worker(env, folder / "worker.log")
     # More workers in the same group: each its own web port and state folder.
     others = [
         start_worker(
             {
                 **env,
                 "NEWSWIRE_WEB_PORT": str(16066 + i),
-                "NEWSWIRE_STATE_DIR": str(workdir / run / f"w{i}"),
+                "NEWSWIRE_STATE_DIR": str(folder / f"w{i}"),
             },
-            workdir / run / f"worker-{i}.log",
+            folder / f"worker-{i}.log",
         )
         for i in range(1, workers)
     ]
     rss: list[int] = []
-    log = workdir / run / "worker.log"
+    log = folder / "worker.log"
     try:
-        records = _collect_rate(
-            settings.topic_enriched, len(values), bootstrap, rss, worker.pid, log
-        )
+        records = _collect_rate(settings.topic_enriched, expected, bootstrap, rss, worker.pid, log)
         rate = _rate(records)
         if not latency:
             return rate
@@ -446,7 +506,7 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
                 await producer.stop()
 
         asyncio.run(paced())
-        total = len(values) + len(extra)
+        total = expected + len(extra)
         records = _collect_rate(settings.topic_enriched, total, bootstrap, rss, worker.pid, log)
         latencies = []
         for r in records:

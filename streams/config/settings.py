@@ -29,10 +29,27 @@ class SettingsError(ValueError):
 
 
 def _cores() -> int:
-    """The cores this process may run on (its CPU affinity, where the system tells)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
+    """The cores this process may use: its CPU affinity, and in a container its CPU quota
+    (a pod limited to 2 CPUs on a 64-core node gets 2, not 64 processes)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    quota = _cpu_quota()
+    return max(1, min(cores or 1, quota or cores or 1))
+
+
+def _cpu_quota(root: Path = Path("/sys/fs/cgroup")) -> int | None:
+    """Whole CPUs of the cgroup's quota (v2 ``cpu.max``, v1 ``cpu.cfs_*``), rounded up; None
+    without one."""
+    try:
+        if (root / "cpu.max").is_file():
+            quota, period = (root / "cpu.max").read_text().split()[:2]
+        else:
+            quota = (root / "cpu" / "cpu.cfs_quota_us").read_text().strip()
+            period = (root / "cpu" / "cpu.cfs_period_us").read_text().strip()
+        if quota in ("max", "-1"):
+            return None
+        return max(1, -(-int(quota) // int(period)))
+    except (OSError, ValueError):
+        return None
 
 
 def _default_state_dir() -> Path:

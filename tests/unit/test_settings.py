@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.config.settings import Settings, SettingsError
+from streams.config.settings import Settings, SettingsError, _cpu_quota
 
 
 def test_defaults() -> None:
@@ -33,7 +33,7 @@ def test_values_are_read_and_typed() -> None:
     assert s.topic_dlq == "news.dlq"
     assert Settings.from_env({"NEWSWIRE_ENRICH": "false"}).enrich is False
     # By default, one parsing process per core this process may use.
-    assert Settings.from_env({}).processes == len(os.sched_getaffinity(0))
+    assert 1 <= Settings.from_env({}).processes <= len(os.sched_getaffinity(0))
     assert Settings.from_env({"NEWSWIRE_PROCESSES": "3"}).processes == 3
 
 
@@ -68,3 +68,19 @@ def test_readme_documents_every_setting() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
     missing = [name for name in Settings.env_names() if f"`{name}`" not in readme]
     assert not missing, f"settings missing from the README: {missing}"
+
+
+def test_a_containers_cpu_quota_bounds_the_default_processes(tmp_path: Path) -> None:
+    (tmp_path / "cpu.max").write_text("150000 100000\n")
+    assert _cpu_quota(tmp_path) == 2  # 1.5 CPUs: two processes
+    (tmp_path / "cpu.max").write_text("max 100000\n")
+    assert _cpu_quota(tmp_path) is None
+    (tmp_path / "cpu.max").unlink()
+    v1 = tmp_path / "cpu"
+    v1.mkdir()
+    (v1 / "cpu.cfs_quota_us").write_text("400000\n")
+    (v1 / "cpu.cfs_period_us").write_text("100000\n")
+    assert _cpu_quota(tmp_path) == 4
+    (v1 / "cpu.cfs_quota_us").write_text("-1\n")
+    assert _cpu_quota(tmp_path) is None
+    assert _cpu_quota(tmp_path / "missing") is None
