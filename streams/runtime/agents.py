@@ -330,8 +330,9 @@ def register_agents(
             await _each_event(stream, gate, handlers.parse_one)
             return
         pool = ParsePool(settings.processes, settings.pipeline)
-        # Enough in the pool to keep every child busy while the routing waits on Kafka.
-        await _each_event_pooled(stream, gate, pool, handlers, depth=4 * settings.processes)
+        # Enough queued to keep every child busy through a commit (the gate holds the routing
+        # meanwhile), and few enough that inputs at the size limit stay a bounded buffer.
+        await _each_event_pooled(stream, gate, pool, handlers, depth=8 * settings.processes)
 
     @app.agent(topics.parsed, name="newswire.dedupe")
     async def dedupe_articles(stream: Any) -> None:
