@@ -9,6 +9,7 @@ import pytest
 from streams.core.article import Article
 from streams.core.enrich import enrich, find_entities
 from streams.core.enrich.gazetteer import gazetteer
+from streams.core.enrich.learned import _clean
 from streams.core.enrich.lexicon import lexicon
 from streams.core.enrich.ner import Featuriser, Span, _decode, _stretches, recogniser, tokenise
 from streams.devtools.ner_data import NER_DATA, read_conll
@@ -121,6 +122,22 @@ def test_initials_keep_their_dots_and_a_name_ends_before_of() -> None:
     people = {p.name for p in find_entities(article).people}
     assert {"Mariam Tesfaye", "John F. Okafor", "A.B. Lindqvist"} <= people
     assert not any("Eritrea" in name for name in people)
+
+
+def test_regnal_numbers_titles_and_sentence_openers() -> None:
+    lex = lexicon()
+    text = "Letters of Amenemhat III, of Gregory XVI and of Amyntas I, said I think."
+    names = [
+        named[0]
+        for word in ("Amenemhat", "Gregory", "Amyntas")
+        if (named := _clean(text, Span("PER", text.index(word), text.index(word) + len(word)), lex))
+    ]
+    assert names == ["Amenemhat III", "Gregory XVI", "Amyntas I"]
+    body = ("Once Ingvar Solberg saw the letters of Pope Gregory, he wrote to the museum.",)
+    article = Article("t", "", "A museum reopens.", body, language="en")
+    people = {p.name for p in find_entities(article, learned=False).people}
+    assert "Ingvar Solberg" in people
+    assert not any(name.startswith(("Once", "Pope")) for name in people)
 
 
 _CONLL = """-DOCSTART- O

@@ -4,6 +4,7 @@ and vetoes rule guesses it does not read as a person ("Real Madrid", "Palo Alto"
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ _PARTICLES = frozenset(
      "ibn", "y", "di", "da", "dos", "das")
 )  # fmt: skip
 _CONNECTORS = _PARTICLES | frozenset(("of", "for", "the", "and", "on", "upon", "e", "do"))
+
+# A regnal number after a name: II to XXX, or I before punctuation ("Amyntas I,").
+_REGNAL = re.compile(r" (?:X{0,2}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[,.;:)]))(?![\w'-])")
 
 Named = tuple[str, int, int]  # name, start, end
 
@@ -64,6 +68,16 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
         start += len(words.pop(0)) + 1
     while person and len(words) > 1 and words[-1][:1].islower():
         end -= len(words.pop()) + 1
+    # A body's or a place's name neither starts nor ends on a connector ("TV for", "of
+    # Scotland"), nor ends on a role ("Police Review Director").
+    while not person and len(words) > 1 and words[0] in _CONNECTORS:
+        start += len(words.pop(0)) + 1
+    while not person and len(words) > 1 and (
+        words[-1] in _CONNECTORS or words[-1].lower() in lex.role_words
+    ):
+        end -= len(words.pop()) + 1
+    if person and (regnal := _REGNAL.match(text, end)):
+        end = regnal.end()  # "Ramesses II", "Pope Paul VI"
     name = text[start:end]
     if not name[:1].isupper() or len(words) > _MAX_WORDS or len(name) < 2:
         return None

@@ -87,9 +87,14 @@ def role_and_affiliation(
     return role, affiliation
 
 
-def _name_in_run(run: list[Word], lex: Lexicon, gaz: Gazetteer) -> tuple[int, list[Word]]:
-    """Index where the name starts in the run, and its words (empty when there is none)."""
+def _name_in_run(
+    run: list[Word], lex: Lexicon, gaz: Gazetteer, *, sentence_start: bool = False
+) -> tuple[int, list[Word]]:
+    """Index where the name starts in the run, and its words (empty when there is none). A
+    run that opens a sentence may open on a word capitalised only for that ("If", "Once")."""
     k = 0
+    if sentence_start and len(run) > 2 and run[0].text.lower() in lex.stopwords:
+        k = 1
     for m, w in enumerate(run):
         if w.text.lower() in lex.role_heads or w.text in lex.honorifics:
             k = m + 1  # the name follows the last title word
@@ -117,7 +122,10 @@ def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> 
         if start < discover_from or " " not in text[start:end]:
             continue  # a name has at least two words
         run = words_in(text, start, end)
-        k, name_words = _name_in_run(run, lex, gaz)
+        opens = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (
+            ". ", "? ", "! ", '" ',
+        )  # fmt: skip
+        k, name_words = _name_in_run(run, lex, gaz, sentence_start=opens)
         if not name_words:
             continue
         name = " ".join(w.text for w in name_words)
