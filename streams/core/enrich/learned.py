@@ -72,8 +72,10 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
     # Scotland"), nor ends on a role ("Police Review Director").
     while not person and len(words) > 1 and words[0] in _CONNECTORS:
         start += len(words.pop(0)) + 1
-    while not person and len(words) > 1 and (
-        words[-1] in _CONNECTORS or words[-1].lower() in lex.role_words
+    while (
+        not person
+        and len(words) > 1
+        and (words[-1] in _CONNECTORS or words[-1].lower() in lex.role_words)
     ):
         end -= len(words.pop()) + 1
     if person and (regnal := _REGNAL.match(text, end)):
