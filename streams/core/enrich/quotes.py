@@ -110,10 +110,11 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
 
 def _according_to(text: str, at: int, s_start: int, speakers: list[Speaker]) -> str | None:
     """'According to Rezaei, "..."': the source named right after "according to"."""
-    cue = text.lower().rfind("according to ", s_start, at)
-    if cue < 0:
+    cues = [m.end() for m in _ACCORDING.finditer(text, s_start, at)]
+    if not cues:
         return None
-    named = [s for s in speakers if cue < s.start and s.end <= at]
+    cue = cues[-1]
+    named = [s for s in speakers if cue <= s.start and s.end <= at]
     return named[0].name if named else None
 
 
@@ -242,6 +243,8 @@ def _referred(cue: list[str], before: int, speakers: list[Speaker], lex: Lexicon
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+# Searched within one sentence, not by lower-casing the article for every quotation.
+_ACCORDING = re.compile(r"\baccording to ", re.IGNORECASE)
 
 
 def find_attributions(
