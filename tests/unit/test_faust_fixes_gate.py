@@ -86,3 +86,29 @@ async def test_events_taken_before_a_seek_are_dropped_after_it() -> None:
     await _handle(gate, taken, log, "before")
     await _handle(gate, gate.epoch, log, "after")
     assert log == ["before:dropped", "after:ran"]
+
+
+async def test_an_event_woken_by_a_commit_s_end_waits_for_the_commit_that_follows_it() -> None:
+    """The next commit may start before the woken event runs (it was scheduled first): the
+    event must not start inside that commit, whose offsets were taken without it."""
+    gate = CommitGate()
+    log: list[str] = []
+    next_commit = asyncio.Event()
+
+    async def first_commit() -> None:
+        async with gate.commit():
+            await asyncio.sleep(STEP)  # the event queues up on the closed gate
+            next_commit.set()  # the second commit's task is now ahead of the event's
+
+    async def second_commit() -> None:
+        await next_commit.wait()
+        async with gate.commit():
+            log.append("commit:in")
+            await asyncio.sleep(STEP)
+            log.append("commit:out")
+
+    commits = [asyncio.create_task(first_commit()), asyncio.create_task(second_commit())]
+    await asyncio.sleep(0)  # the first commit holds the gate
+    await asyncio.wait_for(_handle(gate, gate.epoch, log, "event"), timeout=5)
+    await asyncio.wait_for(asyncio.gather(*commits), timeout=5)
+    assert log == ["commit:in", "commit:out", "event:ran"]

@@ -29,6 +29,8 @@ def gated_consumer(
     """A subclass of Faust's consumer class ``base`` for ``app``."""
 
     class GatedConsumer(base):  # type: ignore[misc]  # a class from faust, not typed
+        _revocations = 0  # rebalances begun: a seek begun before the last one is outdated
+
         def _base_new_offset(self, tp: Any) -> int | None:
             return super()._new_offset(tp)  # type: ignore[no-any-return]
 
@@ -40,6 +42,16 @@ def gated_consumer(
                 return await super().force_commit(
                     topics, start_new_transaction=start_new_transaction
                 )
+
+        def ack(self, message: Any) -> bool:
+            if not message.tracked:
+                # Faust's stream acks a message it skipped unseen (the flow was suspended for
+                # a rebalance, or it came from an older generation). No agent handled it: it
+                # is read again after the seek, and its offset must not count as done (our
+                # commit offset is one past the highest acked).
+                logger.debug("ignored the ack of skipped %s@%d", message.tp, message.offset)
+                return False
+            return bool(super().ack(message))
 
         def _new_offset(self, tp: Any) -> int | None:
             return next_offset(self, tp)
@@ -56,7 +68,7 @@ def gated_consumer(
 
         def resume_flow(self) -> None:
             if app.tables.recovery.completed.is_set():  # type: ignore[attr-defined]  # always there
-                self._reseek = asyncio.ensure_future(self._seek_then_resume())
+                self._reseek = asyncio.ensure_future(self._seek_then_resume(self._revocations))
                 return
             self._flow_on()
 
@@ -67,7 +79,7 @@ def gated_consumer(
             super().resume_flow()
 
         async def seek_to_committed(self) -> Any:
-            resumes = getattr(self, "_resumes", 0)
+            resumes, revocations = getattr(self, "_resumes", 0), self._revocations
             # Commit what was handled first, and let no event run until the partitions have
             # moved: the committed offsets are then where handling stands, and the seek
             # re-reads nothing already handled. Events taken before it are stale (gate.py).
@@ -85,14 +97,23 @@ def gated_consumer(
                 gate.drop_taken()
             fresh = unread_partitions(committed, self._is_changelog_tp)
             if fresh and app.conf.consumer_auto_offset_reset == "earliest":
-                await self.seek_wait(await self.earliest_offsets(*fresh))
+                earliest = await self.earliest_offsets(*fresh)
+                if self._revocations == revocations:  # else the new assignment seeks its own
+                    await self.seek_wait(earliest)
             return committed
 
-        async def _seek_then_resume(self) -> None:
+        async def _seek_then_resume(self, revocations: int) -> None:
             try:
                 await self.perform_seek()
             except Exception as exc:  # a new rebalance: its recovery seeks again
                 logger.warning("seek after recovery failed (%r); a rebalance will seek", exc)
+            if self._revocations != revocations:
+                # A rebalance began during the seek. Its partitions start where aiokafka put
+                # them, from committed offsets read without waiting for pending transactional
+                # commits (one just made by the revocation): events run from there before its
+                # own seek were handled a second time. Its recovery seeks and resumes.
+                logger.info("flow left stopped: a rebalance began during the seek")
+                return
             self._flow_on(events=True)
 
         async def on_partitions_revoked(self, revoked: Any) -> None:
@@ -102,6 +123,7 @@ def gated_consumer(
             # event stopped until the flow resumes (gate.py): Faust ends the transactions
             # later in the revocation, and an event run in between would be committed there
             # without its offset.
+            self._revocations += 1
             await gate.stop_events()
             self.stop_flow()
             app.flow_control.suspend()

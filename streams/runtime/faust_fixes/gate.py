@@ -55,11 +55,16 @@ class CommitGate:
         Yields whether the event is current: False for one taken (at epoch ``taken``) before
         a rebalance that has happened since; the caller must drop it, unhandled and unacked.
         """
-        while taken is None or taken == self._epoch:
-            await self._running.wait()
-            await self._open.wait()
-            if self._running.is_set():  # no rebalance began while waiting for a commit
+        # Both flags are read again after every wake-up, with no await between that check and
+        # the count below: a task woken by a commit's end runs after whatever was already
+        # scheduled, and the next commit may have closed the gate again by then.
+        while not (self._running.is_set() and self._open.is_set()):
+            if taken is not None and taken != self._epoch:
                 break
+            if not self._running.is_set():
+                await self._running.wait()
+            else:
+                await self._open.wait()
         if taken is not None and taken != self._epoch:
             yield False  # stale: dropped at once, so that a rebalance never waits for it
             return

@@ -24,6 +24,12 @@ Three gaps in Faust's recovery, each seen in the two-worker fault test:
 * Any seek to the committed offsets went back under what was handled since the last commit,
   and handled it again in the same transaction. A seek now commits first, with every event
   held until the partitions have moved.
+* The seek after one recovery could end after the next rebalance had begun, and it resumed
+  the flow and the events there, before that rebalance's own seek. aiokafka had placed the
+  new assignment's partitions at committed offsets read without waiting for pending
+  transactional commits, such as the one the revocation had just made: the first record of
+  each was handled again, and both copies committed. A seek overtaken by a rebalance now
+  leaves the flow stopped for that rebalance's recovery to resume.
 """
 
 from __future__ import annotations

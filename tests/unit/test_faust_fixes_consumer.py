@@ -1,0 +1,114 @@
+"""The gated consumer's own rules, on a stand-in for Faust's consumer class."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+from typing import Any
+
+from streams.runtime.faust_fixes.consumer import gated_consumer
+from streams.runtime.faust_fixes.gate import CommitGate
+
+STEP = 0.01  # seconds: lets the other tasks run; no test waits on it for an outcome
+
+
+class _FaustConsumer:
+    """Stands in for the Faust methods the gated consumer calls; a seek waits to be let go."""
+
+    def __init__(self) -> None:
+        self.acked: list[int] = []
+        self.flow_resumed = 0
+        self._unacked_messages: set[Any] = set()
+        self.seeking, self.seek_done = asyncio.Event(), asyncio.Event()
+
+    def ack(self, message: Any) -> bool:
+        self.acked.append(message.offset)
+        return True
+
+    async def perform_seek(self) -> None:
+        self.seeking.set()
+        await self.seek_done.wait()
+
+    def resume_flow(self) -> None:
+        self.flow_resumed += 1
+
+    def stop_flow(self) -> None:
+        pass
+
+    async def force_commit(self, topics: Any = None, start_new_transaction: bool = True) -> bool:
+        return True
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        pass
+
+
+def _after_recovery(gate: CommitGate) -> Any:
+    """A gated consumer whose table recovery has completed, as at the end of a rebalance."""
+    completed = asyncio.Event()
+    completed.set()
+    app = SimpleNamespace(
+        tables=SimpleNamespace(recovery=SimpleNamespace(completed=completed)),
+        flow_control=SimpleNamespace(suspend=lambda: None),
+    )
+    return gated_consumer(_FaustConsumer, app, gate, [])()
+
+
+def _message(offset: int, *, tracked: bool) -> SimpleNamespace:
+    return SimpleNamespace(tp=("raw", 0), offset=offset, tracked=tracked)
+
+
+def test_a_message_an_agent_took_is_acked() -> None:
+    consumer = gated_consumer(_FaustConsumer, SimpleNamespace(), CommitGate(), [])()
+    assert consumer.ack(_message(7, tracked=True)) is True
+    assert consumer.acked == [7]
+
+
+def test_a_message_the_stream_skipped_unseen_does_not_count_as_done() -> None:
+    # Faust's stream acks what it skips while the flow is suspended for a rebalance; our
+    # commit offset is one past the highest ack, so such an ack would commit past records
+    # no agent handled.
+    consumer = gated_consumer(_FaustConsumer, SimpleNamespace(), CommitGate(), [])()
+    assert consumer.ack(_message(9, tracked=False)) is False
+    assert consumer.acked == []
+
+
+async def _event_runs(gate: CommitGate) -> bool:
+    """Whether an event taken now starts (rather than waiting for the flow to resume)."""
+
+    async def handle() -> None:
+        async with gate.event(gate.epoch):
+            pass
+
+    task = asyncio.create_task(handle())
+    await asyncio.sleep(STEP)
+    ran = task.done()
+    task.cancel()
+    return ran
+
+
+async def test_after_recovery_the_flow_resumes_once_the_partitions_are_seeked() -> None:
+    gate = CommitGate()
+    consumer = _after_recovery(gate)
+    await gate.stop_events()  # the rebalance stopped events
+    consumer.resume_flow()
+    await asyncio.wait_for(consumer.seeking.wait(), timeout=5)
+    assert consumer.flow_resumed == 0  # not before the seek
+    consumer.seek_done.set()
+    await asyncio.wait_for(consumer._reseek, timeout=5)
+    assert consumer.flow_resumed == 1
+    assert await _event_runs(gate)
+
+
+async def test_a_seek_overtaken_by_a_rebalance_leaves_the_flow_to_that_rebalance() -> None:
+    # The new assignment's partitions start from offsets read without waiting for pending
+    # transactional commits; events run before its own seek were handled twice.
+    gate = CommitGate()
+    consumer = _after_recovery(gate)
+    await gate.stop_events()
+    consumer.resume_flow()
+    await asyncio.wait_for(consumer.seeking.wait(), timeout=5)
+    await asyncio.wait_for(consumer.on_partitions_revoked(set()), timeout=5)
+    consumer.seek_done.set()
+    await asyncio.wait_for(consumer._reseek, timeout=5)
+    assert consumer.flow_resumed == 0
+    assert not await _event_runs(gate)
