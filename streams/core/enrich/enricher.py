@@ -104,11 +104,12 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     orgs = find_organizations(
         text, lex, gaz, known=_known_organizations(), taken=taken, discover_from=lead_from
     )
-    locations, salience = find_locations(text, gaz, taken, lead_from, body_from)
+    hits = gaz.find(text)  # one scan for the places and the recogniser's features
+    locations, salience = find_locations(text, gaz, taken, lead_from, body_from, hits=hits)
     model = recogniser() if learned else None
     if model is not None:
         # Not the headline: title case makes every word look like a name.
-        spans = model.spans(text, start=lead_from)
+        spans = model.spans(text, start=lead_from, hits=hits)
         merged = merge_learned(text, spans, Found(people, orgs, locations), gaz=gaz, lex=lex)
         people, orgs, locations = merged.people, merged.organizations, merged.locations
     clubs = club_names(text[lead_from:])

@@ -13,7 +13,7 @@ import pycountry
 
 from .lexicon import lexicon
 
-__all__ = ["Gazetteer", "Place", "gazetteer"]
+__all__ = ["Gazetteer", "Hit", "Place", "gazetteer"]
 
 # First-level divisions that wire copy names as places on their own ("Texas", "Scotland",
 # "Ontario"), by ISO 3166-2 type; other countries' divisions are too often common words.
@@ -41,6 +41,10 @@ class Place:
     population: int
 
 
+#: One match: (start, end, surface, readings).
+Hit = tuple[int, int, str, tuple[Place, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     """Every name with all its readings, behind an automaton built once."""
@@ -49,9 +53,9 @@ class Gazetteer:
     countries: dict[str, Place]  # code -> the country itself
     demonyms: dict[str, str]  # code -> its first demonym (RU -> Russian)
 
-    def find(self, text: str) -> list[tuple[int, int, str, tuple[Place, ...]]]:
+    def find(self, text: str) -> list[Hit]:
         """Whole-word matches as (start, end, surface, readings); longest match wins."""
-        found: list[tuple[int, int, str, tuple[Place, ...]]] = []
+        found: list[Hit] = []
         for end_index, (surface, readings) in self.automaton.iter(text):
             start, end = end_index - len(surface) + 1, end_index + 1
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'"):

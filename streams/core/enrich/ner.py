@@ -21,7 +21,7 @@ from typing import Any
 
 import pycrfsuite
 
-from .gazetteer import Gazetteer, Place, gazetteer
+from .gazetteer import Gazetteer, Hit, gazetteer
 from .lexicon import Lexicon, lexicon
 
 __all__ = [
@@ -162,17 +162,20 @@ class Featuriser:
             items.append(item)
         return items
 
-    def phrases(self, text: str) -> list[tuple[int, int, str, tuple[Place, ...]]]:
+    def phrases(self, text: str) -> list[Hit]:
         """The gazetteer's matches in ``text``."""
         return self._gaz.find(text)
 
-    def marks(self, text: str, tokens: Sequence[tuple[str, int, int]]) -> list[str | None]:
-        """Per token: whether a gazetteer phrase of several words covers it, and as what."""
+    def marks(
+        self, text: str, tokens: Sequence[tuple[str, int, int]], hits: Sequence[Hit] | None = None
+    ) -> list[str | None]:
+        """Per token: whether a gazetteer phrase of several words covers it, and as what.
+        ``hits``: the gazetteer's matches in ``text``, when the caller has them already."""
         marks: list[str | None] = [None] * len(tokens)
         if not tokens:
             return marks
         starts = {start: i for i, (_, start, _) in enumerate(tokens)}
-        for start, end, surface, readings in self.phrases(text):
+        for start, end, surface, readings in self.phrases(text) if hits is None else hits:
             if " " not in surface or start not in starts:
                 continue
             kind = readings[0].kind if readings else "place"
@@ -191,18 +194,35 @@ class Recogniser:
         self._featuriser = featuriser
         self._weights = weights
 
-    def spans(self, text: str, start: int = 0) -> list[Span]:
-        """Entities in ``text[start:]``, tagged one line at a time."""
+    def spans(self, text: str, start: int = 0, hits: Sequence[Hit] | None = None) -> list[Span]:
+        """Entities in ``text[start:]``, tagged one line at a time.
+
+        ``hits``: the gazetteer's matches in the whole of ``text``, when the caller has them
+        (the place finder scans the same text). No name spans a line break, so a line's share
+        of them is what scanning the line alone would give.
+        """
+        if hits is None:
+            hits = self._featuriser.phrases(text)
         found: list[Span] = []
         line_start = start
+        at = 0  # the first hit not before this line (hits are in text order)
         while line_start < len(text):
             line_end = text.find("\n", line_start)
             line_end = len(text) if line_end < 0 else line_end
-            found += self._line(text[line_start:line_end], line_start)
+            while at < len(hits) and hits[at][0] < line_start:
+                at += 1
+            first = at
+            while at < len(hits) and hits[at][0] < line_end:
+                at += 1
+            line_hits = [
+                (s - line_start, e - line_start, surface, readings)
+                for s, e, surface, readings in hits[first:at]
+            ]
+            found += self._line(text[line_start:line_end], line_start, line_hits)
             line_start = line_end + 1
         return found
 
-    def _line(self, line: str, offset: int) -> list[Span]:
+    def _line(self, line: str, offset: int, hits: list[Hit]) -> list[Span]:
         words = _TOKEN.findall(line)
         # Only stretches near a capitalised word can hold a name ("The", "But" cannot).
         skip = self._featuriser.stopwords
@@ -212,9 +232,9 @@ class Recogniser:
         featuriser = self._featuriser
         tokens: list[tuple[str, int, int]] | None = None
         marks: list[str | None] = [None] * len(words)
-        if any(" " in hit[2] for hit in featuriser.phrases(line)):
+        if any(" " in hit[2] for hit in hits):
             tokens = _located(line, words)
-            marks = featuriser.marks(line, tokens)
+            marks = featuriser.marks(line, tokens, hits)
         found: list[Span] = []
         for lo, hi in _stretches(wanted, len(words)):
             tags = self._tagger.tag(featuriser.features(words, marks, lo, hi))

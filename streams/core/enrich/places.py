@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Hit, Place
 
 __all__ = ["POPULATION_LEAD", "Location", "find_locations", "resolve"]
 
@@ -40,15 +40,18 @@ def find_locations(
     taken: list[tuple[int, int]],
     lead_from: int,
     body_from: int,
+    *,
+    hits: list[Hit] | None = None,
 ) -> tuple[list[Location], list[tuple[str, float]]]:
-    """Locations (countries by name or demonym, cities, regions) and countries by salience.
+    """Locations (countries by name or demonym, cities, regions) and countries by salience;
+    ``hits``: ``gaz.find(text)``, when the caller has it already.
 
     Salience: each mention weighs 3 in the title, 2 in the lead, 1 in the body; a city
     mention counts half for its country.
     """
     rest = text[lead_from:]
     matches = [
-        m for m in gaz.find(text)
+        m for m in (gaz.find(text) if hits is None else hits)
         if not any(m[0] < e and m[1] > s for s, e in taken)
         # Headlines are title case: a capitalised word there is no evidence of a city
         # ("Sets Date for...") unless the story names it again.
