@@ -78,12 +78,25 @@ def _known(text: str, known: ahocorasick.Automaton, found: _Found) -> None:
         found.add(name, None, start, end)
 
 
+@functools.cache
+def _by_last_word(
+    subjects: tuple[tuple[str, ...], ...],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The subjects that end on each word, in their order (longest first)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for subject in subjects:
+        index.setdefault(subject[-1], []).append(subject)
+    return {word: tuple(group) for word, group in index.items()}
+
+
 def _ministries(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found) -> None:
     """'<demonym>? <subject> ministry': the Russian foreign ministry, Russia's foreign ministry."""
+    by_last = _by_last_word(lex.ministries)
     for m in _MINISTRY.finditer(text):
         before = words_before(text, m.start(), 5)
         lowered = [w.text.lower() for w in before]
-        for subject in lex.ministries:
+        # Only a subject ending on the word before "ministry" can match.
+        for subject in by_last.get(lowered[-1], ()) if lowered else ():
             if len(subject) > len(lowered) or tuple(lowered[-len(subject) :]) != subject:
                 continue
             rest = before[: -len(subject)]
