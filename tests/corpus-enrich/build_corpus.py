@@ -584,6 +584,36 @@ SPECS = [
             "topics": [],
         },
     ),
+    (
+        "e31-tennis-results",
+        "Lind Beats Petrova To Reach Nordic Open Final",
+        "Oslo",
+        "Top seed Maria Lind of Sweden beat Ana Petrova in straight sets on Saturday to reach the final of the Nordic Open.",
+        [
+            "Results from the women's semi-finals on Saturday:",
+            "Maria Lind (Sweden) beat Ana Petrova (Russia) 6-3 6-4",
+            "Ingrid Solberg (Norway) beat Chiara Ferri (Italy) 7-5 2-6 6-3",
+            "Results from the marathon on Sunday:",
+            "1. Tomas Berg (Norway) 2:08:31",
+            "2. Okafor (Nigeria) 2:09:02",
+            "3. Willem de Graaf (Netherlands) 2:09:40",
+        ],
+        {
+            "persons": [
+                "Maria Lind",
+                "Ana Petrova",
+                "Ingrid Solberg",
+                "Chiara Ferri",
+                "Tomas Berg",
+                "Okafor",
+                "Willem de Graaf",
+            ],
+            "organizations": [],
+            "countries": ["SE", "RU", "NO", "IT", "NG", "NL"],
+            "quotes": [],
+            "topics": [],
+        },
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from streams.core.article import Article
 from streams.core.sources import default_registry
 
+from .athletes import competitors, with_competitors
 from .clubs import club_names, places_as_clubs
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
@@ -115,6 +116,8 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     clubs = club_names(text[lead_from:])
     taken = [span for p in people for span in p.spans]
     locations, orgs = places_as_clubs(locations, orgs, clubs, text, taken)
+    sporting = competitors(text, gaz, lex, start=lead_from)
+    people, orgs, locations = with_competitors(sporting, people, orgs, locations)
     # A body named after its country ("Central Bank of Iran") also speaks of that country.
     ranked = dict(salience)
     for o in orgs:

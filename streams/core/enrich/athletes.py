@@ -1,0 +1,139 @@
+"""Competitors in individual-sport results: a name followed by a country in brackets.
+
+Wire results for tennis, golf, athletics or skiing give each competitor's nationality in
+brackets: "Maria Lind (Sweden) beat Ana Petrova (Russia) 6-3 6-4", "1. Tomas Berg (Norway)
+2:08:31". Such a name is a person even when no list or model knows it, and even when it is a
+surname alone. Only lines with a digit in them (a score, a time, a place) are read: elsewhere
+"Rio Tinto (Australia)" is a company.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .orgs import Organization
+from .people import Person
+from .places import Location
+
+__all__ = ["Competitor", "competitors", "with_competitors"]
+
+_WORD = r"[A-Z](?:[\w'.-]*\w|\.)"  # "Lind", "O'Neill", "J."
+_PARTICLE = r"(?:de|da|di|van|von|der|le|la|del|dos|du|ter)"
+_NAME = rf"{_WORD}(?:[ \t](?:{_PARTICLE}[ \t])?{_WORD}){{0,3}}"  # leading labels cut below
+_COMPETITOR = re.compile(
+    rf"(?<![\w'.-])(?P<name>{_NAME})[ \t]\((?P<nation>[A-Z][\w .'-]{{1,30}})\)"
+)
+_DIGIT = re.compile(r"\d")
+_NATIONS = ("country", "region")  # "(Scotland)" too
+_MAX_WORDS = 3
+# Words of the stage or event a results line may open with ("Quarter-final Maria Lind ...").
+_HEADINGS = frozenset((
+    "round", "final", "finals", "semi-final", "semi-finals", "quarter-final", "quarter-finals",
+    "heat", "heats", "group", "pool", "singles", "doubles", "qualifying", "seed", "seeds",
+    "men's", "women's", "second", "third", "fourth",
+))  # fmt: skip
+
+
+@dataclass
+class Competitor:
+    """A competitor, the country given for them, and where the text names them so."""
+
+    name: str
+    country: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def competitors(text: str, gaz: Gazetteer, lex: Lexicon, start: int = 0) -> list[Competitor]:
+    """Competitors named in the results lines of ``text[start:]``, in order of first mention."""
+    found: dict[str, Competitor] = {}
+    for m in _COMPETITOR.finditer(text, start):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if not _DIGIT.search(text, line_start, len(text) if line_end < 0 else line_end):
+            continue
+        country = _country(gaz, m.group("nation"))
+        if country is None:
+            continue
+        # "Second Round Maria Lind (Sweden)": a heading's words are no part of the name.
+        words = m.group("name").split(" ")
+        while len(words) > 1 and (
+            words[0] in lex.name_stopwords
+            or words[0].lower() in lex.role_words
+            or words[0].lower() in _HEADINGS
+            or len(words) > _MAX_WORDS
+        ):
+            words.pop(0)
+        name = " ".join(words)
+        if _not_a_person(gaz, lex, name):
+            continue
+        entry = found.setdefault(name, Competitor(name, country))
+        entry.spans.append((m.end("name") - len(name), m.end("name")))
+    return list(found.values())
+
+
+def _country(gaz: Gazetteer, nation: str) -> str | None:
+    hit = gaz.automaton.get(nation, None)
+    readings = hit[1] if hit else ()
+    return next((p.country for p in readings if p.kind in _NATIONS and p.country), None)
+
+
+def _not_a_person(gaz: Gazetteer, lex: Lexicon, name: str) -> bool:
+    """A place ("Paris (France)"), a body ("Ajax Group (Netherlands)") or a role."""
+    if gaz.automaton.get(name, None) is not None or name in lex.organizations:
+        return True
+    words = name.split()
+    return words[-1] in lex.org_heads or words[0].lower() in lex.role_words
+
+
+def with_competitors(
+    found: list[Competitor],
+    people: list[Person],
+    orgs: list[Organization],
+    locations: list[Location],
+) -> tuple[list[Person], list[Organization], list[Location]]:
+    """The people with the competitors added (a known person gains the mentions), and the
+    organisations and places without the mentions that were competitors' names."""
+    if not found:
+        return people, orgs, locations
+    by_name = {p.name: p for p in people}
+    spans: list[tuple[int, int]] = []
+    for c in found:
+        person = by_name.get(c.name)
+        if person is None:
+            person = by_name[c.name] = Person(c.name, affiliation=c.country)
+            people = [*people, person]
+        new = [span for span in c.spans if span not in person.spans]
+        person.spans += new
+        person.mentions += len(new)
+        spans += c.spans
+
+    def outside(entity_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in entity_spans if not any(s < ce and e > cs for cs, ce in spans)]
+
+    for person in people:
+        if person.name not in {c.name for c in found}:  # "Second Round Maria Lind"
+            person.spans = outside(person.spans)
+            person.mentions = min(person.mentions, len(person.spans))
+    people = [p for p in people if p.spans or not p.mentions]
+    names = {c.name: by_name[c.name] for c in found}
+    kept_orgs, kept_places = [], []
+    for org in orgs:
+        if org.name in names:  # the same words elsewhere name the same competitor
+            person = names[org.name]
+            new = [span for span in org.spans if span not in person.spans]
+            person.spans += new
+            person.mentions += len(new)
+            continue
+        org.spans = outside(org.spans)
+        org.mentions = min(org.mentions, len(org.spans))
+        if org.spans:
+            kept_orgs.append(org)
+    for loc in locations:
+        loc.spans = outside(loc.spans)
+        loc.mentions = min(loc.mentions, len(loc.spans))
+        if loc.spans:
+            kept_places.append(loc)
+    return people, kept_orgs, kept_places

@@ -1,0 +1,56 @@
+"""Competitors in individual-sport results lines: a name followed by a country in brackets."""
+
+from __future__ import annotations
+
+from streams.core.enrich.athletes import competitors, with_competitors
+from streams.core.enrich.gazetteer import gazetteer
+from streams.core.enrich.lexicon import lexicon
+from streams.core.enrich.orgs import Organization
+from streams.core.enrich.people import Person
+
+
+def _found(text: str) -> dict[str, str]:
+    return {c.name: c.country for c in competitors(text, gazetteer(), lexicon())}
+
+
+def test_results_lines_name_competitors_and_their_countries() -> None:
+    text = (
+        "Maria Lind (Sweden) beat Ana Petrova (Russia) 6-3 6-4\n"
+        "Jan de Vries (Netherlands) bt J. Okafor (Nigeria) 7-5 3-6 6-2\n"
+        "2. Kipkemboi (Kenya) 2:09:02\n"
+        "4. Ewan Ross (Scotland) 71 70\n"
+    )
+    assert _found(text) == {
+        "Maria Lind": "SE", "Ana Petrova": "RU", "Jan de Vries": "NL", "J. Okafor": "NG",
+        "Kipkemboi": "KE", "Ewan Ross": "GB",
+    }  # fmt: skip
+
+
+def test_a_line_without_a_score_or_a_time_is_not_a_results_line() -> None:
+    assert _found("Rio Tinto (Australia) said on Monday it would cut jobs.") == {}
+
+
+def test_headings_and_roles_before_the_name_are_left_out() -> None:
+    text = (
+        "Second Round Maria Lind (Sweden) 6-3\nQuarter-final Ana Petrova (Russia) 6-4\n"
+        "Coach Lars Holm (Denmark) 3\n"
+    )
+    assert _found(text) == {"Maria Lind": "SE", "Ana Petrova": "RU", "Lars Holm": "DK"}
+
+
+def test_places_bodies_and_unknown_nations_are_not_competitors() -> None:
+    text = "Paris (France) 12\nBHP Group (Australia) 30.5\nAnna Berg (Atlantis) 6-1\n"
+    assert _found(text) == {}
+
+
+def test_a_competitor_joins_a_known_person_and_takes_the_name_from_organisations() -> None:
+    text = "Lind met Petrova.\nMaria Lind (Sweden) beat Ana Petrova (Russia) 6-3\n"
+    found = competitors(text, gazetteer(), lexicon())
+    lind = Person("Maria Lind", mentions=1, spans=[(0, 4)])
+    wrong = Organization("Ana Petrova", mentions=1, spans=[(9, 16)])
+    people, orgs, _ = with_competitors(found, [lind], [wrong], [])
+    by_name = {p.name: p for p in people}
+    assert set(by_name) == {"Maria Lind", "Ana Petrova"}
+    assert by_name["Maria Lind"].mentions == 2
+    assert by_name["Ana Petrova"].affiliation == "RU"
+    assert orgs == []
