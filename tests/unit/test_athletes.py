@@ -54,3 +54,13 @@ def test_a_competitor_joins_a_known_person_and_takes_the_name_from_organisations
     assert by_name["Maria Lind"].mentions == 2
     assert by_name["Ana Petrova"].affiliation == "RU"
     assert orgs == []
+
+
+def test_a_win_in_sets_names_two_players_and_a_team_result_names_none() -> None:
+    text = (
+        "Sampras beat Agassi 6-3 6-4 in the final.\n"
+        "Maria Lind (Sweden) defeated Ana Petrova 7-6(4), 6-2.\n"
+        "Leeds beat Everton 2-1 at home.\n"
+    )
+    found = {c.name: c.country for c in competitors(text, gazetteer(), lexicon())}
+    assert found == {"Sampras": None, "Agassi": None, "Maria Lind": "SE", "Ana Petrova": None}

@@ -26,6 +26,12 @@ _NAME = rf"{_WORD}(?:[ \t](?:{_PARTICLE}[ \t])?{_WORD}){{0,3}}"  # leading label
 _COMPETITOR = re.compile(
     rf"(?<![\w'.-])(?P<name>{_NAME})[ \t]\((?P<nation>[A-Z][\w .'-]{{1,30}})\)"
 )
+_SET = r"\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?"  # "6-3", "7-6(4)"
+_SETS_WIN = re.compile(
+    rf"(?<![\w'.-])(?P<winner>{_NAME})(?:[ \t]\([^()\n]{{1,30}}\))?[ \t]+"
+    rf"(?:beat|beats|bt|defeated|defeats|d\.)[ \t]+(?P<loser>{_NAME})"
+    rf"(?:[ \t]\([^()\n]{{1,30}}\))?[ \t]+{_SET}(?:,?[ \t]+{_SET})+"
+)
 _DIGIT = re.compile(r"\d")
 _NATIONS = ("country", "region")  # "(Scotland)" too
 _MAX_WORDS = 3
@@ -42,7 +48,7 @@ class Competitor:
     """A competitor, the country given for them, and where the text names them so."""
 
     name: str
-    country: str
+    country: str | None  # None where the line gives none
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -57,21 +63,40 @@ def competitors(text: str, gaz: Gazetteer, lex: Lexicon, start: int = 0) -> list
         country = _country(gaz, m.group("nation"))
         if country is None:
             continue
-        # "Second Round Maria Lind (Sweden)": a heading's words are no part of the name.
-        words = m.group("name").split(" ")
-        while len(words) > 1 and (
-            words[0] in lex.name_stopwords
-            or words[0].lower() in lex.role_words
-            or words[0].lower() in _HEADINGS
-            or len(words) > _MAX_WORDS
-        ):
-            words.pop(0)
-        name = " ".join(words)
-        if _not_a_person(gaz, lex, name):
-            continue
-        entry = found.setdefault(name, Competitor(name, country))
-        entry.spans.append((m.end("name") - len(name), m.end("name")))
+        _add(found, text, m.span("name"), country, gaz=gaz, lex=lex)
+    # Tennis and the like: "Sampras beat Agassi 6-3 6-4". Two set scores or more: a team
+    # result has one ("Leeds beat Everton 2-1"), and its names are clubs.
+    for m in _SETS_WIN.finditer(text, start):
+        for side in ("winner", "loser"):
+            _add(found, text, m.span(side), None, gaz=gaz, lex=lex)
     return list(found.values())
+
+
+def _add(
+    found: dict[str, Competitor],
+    text: str,
+    span: tuple[int, int],
+    country: str | None,
+    *,
+    gaz: Gazetteer,
+    lex: Lexicon,
+) -> None:
+    start, end = span
+    # "Second Round Maria Lind (Sweden)": a heading's words are no part of the name.
+    words = text[start:end].split(" ")
+    while len(words) > 1 and (
+        words[0] in lex.name_stopwords
+        or words[0].lower() in lex.role_words
+        or words[0].lower() in _HEADINGS
+        or len(words) > _MAX_WORDS
+    ):
+        words.pop(0)
+    name = " ".join(words)
+    if _not_a_person(gaz, lex, name):
+        return
+    entry = found.setdefault(name, Competitor(name, country))
+    entry.country = entry.country or country
+    entry.spans.append((end - len(name), end))
 
 
 def _country(gaz: Gazetteer, nation: str) -> str | None:
