@@ -10,6 +10,7 @@ surname alone. Only lines with a digit in them (a score, a time, a place) are re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
@@ -33,6 +34,7 @@ _SETS_WIN = re.compile(
     rf"(?:[ \t]\([^()\n]{{1,30}}\))?[ \t]+{_SET}(?:,?[ \t]+{_SET})+"
 )
 _DIGIT = re.compile(r"\d")
+_TWO_SETS = re.compile(rf"{_SET},?[ \t]+{_SET}")
 _NATIONS = ("country", "region")  # "(Scotland)" too
 _MAX_WORDS = 3
 # Words of the stage or event a results line may open with ("Quarter-final Maria Lind ...").
@@ -53,23 +55,54 @@ class Competitor:
 
 
 def competitors(text: str, gaz: Gazetteer, lex: Lexicon, start: int = 0) -> list[Competitor]:
-    """Competitors named in the results lines of ``text[start:]``, in order of first mention."""
+    """Competitors named in the results lines of ``text[start:]``, in order of first mention.
+
+    The name patterns are only tried on lines with a bracket before a capital or a dash
+    between digits: most articles have neither, and finding them costs a few string scans.
+    """
     found: dict[str, Competitor] = {}
-    for m in _COMPETITOR.finditer(text, start):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        if not _DIGIT.search(text, line_start, len(text) if line_end < 0 else line_end):
-            continue
-        country = _country(gaz, m.group("nation"))
-        if country is None:
-            continue
-        _add(found, text, m.span("name"), country, gaz=gaz, lex=lex)
+    for line_start, line_end in _lines_with(text, start, "(", _opens_a_nation):
+        if _DIGIT.search(text, line_start, line_end):
+            for m in _COMPETITOR.finditer(text, line_start, line_end):
+                country = _country(gaz, m.group("nation"))
+                if country is not None:
+                    _add(found, text, m.span("name"), country, gaz=gaz, lex=lex)
     # Tennis and the like: "Sampras beat Agassi 6-3 6-4". Two set scores or more: a team
     # result has one ("Leeds beat Everton 2-1"), and its names are clubs.
-    for m in _SETS_WIN.finditer(text, start):
-        for side in ("winner", "loser"):
-            _add(found, text, m.span(side), None, gaz=gaz, lex=lex)
+    for line_start, line_end in _lines_with(text, start, "-", _joins_digits):
+        if _TWO_SETS.search(text, line_start, line_end):
+            for m in _SETS_WIN.finditer(text, line_start, line_end):
+                for side in ("winner", "loser"):
+                    _add(found, text, m.span(side), None, gaz=gaz, lex=lex)
     return list(found.values())
+
+
+def _opens_a_nation(text: str, at: int) -> bool:
+    return text[at - 1 : at] in (" ", "\t") and text[at + 1 : at + 2].isupper()
+
+
+def _joins_digits(text: str, at: int) -> bool:
+    return text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit()
+
+
+def _lines_with(
+    text: str, start: int, char: str, test: Callable[[str, int], bool]
+) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text[start:]`` with a ``char`` that passes ``test``.
+
+    ``str.find`` skips to each ``char``: far cheaper than a pattern tried at every position.
+    """
+    lines: list[tuple[int, int]] = []
+    at = text.find(char, start)
+    while at >= 0:
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if test(text, at):
+            lines.append((max(start, text.rfind("\n", 0, at) + 1), line_end))
+            at = text.find(char, line_end)  # one entry a line
+        else:
+            at = text.find(char, at + 1)
+    return lines
 
 
 def _add(
