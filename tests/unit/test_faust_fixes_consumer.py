@@ -49,7 +49,6 @@ def _after_recovery(gate: CommitGate) -> Any:
     app = SimpleNamespace(
         tables=SimpleNamespace(recovery=SimpleNamespace(completed=completed)),
         flow_control=SimpleNamespace(suspend=lambda: None),
-        conf=SimpleNamespace(consumer_auto_offset_reset="earliest"),
     )
     return gated_consumer(_FaustConsumer, app, gate, [])()
 
@@ -113,61 +112,3 @@ async def test_a_seek_overtaken_by_a_rebalance_leaves_the_flow_to_that_rebalance
     await asyncio.wait_for(consumer._reseek, timeout=5)
     assert consumer.flow_resumed == 0
     assert not await _event_runs(gate)
-
-
-class _Thread:
-    """The consumer thread's committed offsets and seeks."""
-
-    def __init__(self, committed: dict[str, int | None]) -> None:
-        self.committed = committed
-        self.seeks: list[tuple[str, int]] = []
-
-    async def committed_offsets(self) -> dict[str, int | None]:
-        return dict(self.committed)
-
-    def seek(self, tp: str, offset: int) -> None:
-        self.seeks.append((tp, offset))
-
-
-def _seeking(gate: CommitGate, committed: dict[str, int | None]) -> Any:
-    """A gated consumer over ``committed`` whose earliest-offset read waits to be let go."""
-    consumer = _after_recovery(gate)
-    consumer._thread = _Thread(committed)
-    consumer.flow_active = False
-    consumer._is_changelog_tp = lambda tp: False
-    consumer.asked, consumer.answer = asyncio.Event(), asyncio.Event()
-
-    async def earliest_offsets(*tps: str) -> dict[str, int]:
-        consumer.asked.set()
-        await consumer.answer.wait()
-        return dict.fromkeys(tps, 0)
-
-    consumer.earliest_offsets = earliest_offsets
-    return consumer
-
-
-async def test_a_seek_moves_committed_and_never_committed_partitions_together() -> None:
-    gate = CommitGate()
-    consumer = _seeking(gate, {"raw-0": 40, "raw-1": None})
-    epoch = gate.epoch
-    task = asyncio.create_task(consumer.seek_to_committed())
-    await asyncio.wait_for(consumer.asked.wait(), timeout=5)
-    assert consumer._thread.seeks == []  # nothing moves before every offset is known
-    consumer.answer.set()
-    await asyncio.wait_for(task, timeout=5)
-    assert consumer._thread.seeks == [("raw-0", 40), ("raw-1", 0)]
-    assert gate.epoch != epoch  # events taken before the seek are stale
-
-
-async def test_a_seek_overtaken_by_the_flow_moves_no_partition() -> None:
-    # A never-committed partition moved back to its start after events had run again: its
-    # last delivered record was read and handled a second time.
-    gate = CommitGate()
-    consumer = _seeking(gate, {"raw-0": 40, "raw-1": None})
-    task = asyncio.create_task(consumer.seek_to_committed())
-    await asyncio.wait_for(consumer.asked.wait(), timeout=5)
-    consumer._resumes = 1  # the flow resumed meanwhile (another seek finished first)
-    consumer.flow_active = True
-    consumer.answer.set()
-    assert await asyncio.wait_for(task, timeout=5) == {}
-    assert consumer._thread.seeks == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import faust
@@ -88,26 +88,18 @@ def gated_consumer(
                     await watch.drain()
                 await super().force_commit()
                 committed = await self._thread.committed_offsets()
-                fresh = unread_partitions(committed, self._is_changelog_tp)
-                earliest: Mapping[Any, int] = {}
-                if fresh and app.conf.consumer_auto_offset_reset == "earliest":
-                    earliest = await self.earliest_offsets(*fresh)
-                resumed = getattr(self, "_resumes", 0)
-                if self._revocations != revocations or not seek_still_wanted(
-                    resumes, resumed, self.flow_active
-                ):
+                if not seek_still_wanted(resumes, getattr(self, "_resumes", 0), self.flow_active):
                     logger.debug("seek dropped: the flow resumed while its offsets were read")
                     return {}
-                # No await from here to the end: no seek lands after events run again. A
-                # partition with no commit moves to its earliest offset in the same step; a
-                # late move there (after the flow had resumed) read its last delivered record
-                # a second time, and Faust delivers a record at its read offset again.
                 for tp, offset in committed.items():
-                    if offset:
+                    if offset:  # no await between the seeks: none lands after the flow resumes
                         self._thread.seek(tp, offset)
-                for tp, offset in earliest.items():
-                    self._thread.seek(tp, offset)
                 gate.drop_taken()
+            fresh = unread_partitions(committed, self._is_changelog_tp)
+            if fresh and app.conf.consumer_auto_offset_reset == "earliest":
+                earliest = await self.earliest_offsets(*fresh)
+                if self._revocations == revocations:  # else the new assignment seeks its own
+                    await self.seek_wait(earliest)
             return committed
 
         async def _seek_then_resume(self, revocations: int) -> None:

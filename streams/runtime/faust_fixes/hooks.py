@@ -48,11 +48,11 @@ HOOKS: tuple[Hook, ...] = (
         "_acked", "_acked_index", "_gap", "_unacked_messages", "_new_offset",
     )),
     *(Hook(*_CONSUMER, n, "consumer") for n in (
-        "force_commit", "on_partitions_revoked", "resume_flow", "stop_flow", "perform_seek", "ack",
+        "force_commit", "on_partitions_revoked", "resume_flow", "stop_flow", "perform_seek",
         "_is_changelog_tp",
     )),
     *(Hook(*_AIOKAFKA_CONSUMER, n, "recovery") for n in (
-        "resume_partitions", "seek_to_committed", "earliest_offsets",
+        "resume_partitions", "seek_to_committed", "seek_wait", "earliest_offsets",
         "_new_consumer_thread",
     )),
     Hook(*_CONSUMER, "key_partition", "routing"),

@@ -30,11 +30,6 @@ Three gaps in Faust's recovery, each seen in the two-worker fault test:
   transactional commits, such as the one the revocation had just made: the first record of
   each was handled again, and both copies committed. A seek overtaken by a rebalance now
   leaves the flow stopped for that rebalance's recovery to resume.
-* A partition with no commit yet was moved to its earliest offset after the seek's gate had
-  opened, with its offsets read from the broker in between. When that move landed after
-  events ran again, the partition went back under records already handled; Faust delivers
-  again a record at its read offset, so the last one delivered was handled twice. Every
-  partition now moves in one step inside the gate, and only if the flow is still stopped.
 """
 
 from __future__ import annotations
