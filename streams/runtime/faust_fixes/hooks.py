@@ -48,7 +48,7 @@ HOOKS: tuple[Hook, ...] = (
         "_acked", "_acked_index", "_gap", "_unacked_messages", "_new_offset",
     )),
     *(Hook(*_CONSUMER, n, "consumer") for n in (
-        "force_commit", "on_partitions_revoked", "resume_flow", "stop_flow", "perform_seek",
+        "force_commit", "on_partitions_revoked", "resume_flow", "stop_flow", "perform_seek", "ack",
         "_is_changelog_tp",
     )),
     *(Hook(*_AIOKAFKA_CONSUMER, n, "recovery") for n in (
