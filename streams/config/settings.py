@@ -36,6 +36,18 @@ def cores() -> int:
     return max(1, min(cores or 1, quota or cores or 1))
 
 
+def processes_note(processes: int, available: int) -> str:
+    """What a worker logs at start about where it parses, for an operator sizing it."""
+    if processes < 2:
+        return f"parsing in the worker's own process ({available} cores available)"
+    if processes > available:
+        return (
+            f"parsing in a pool of {processes} processes on {available} cores available: "
+            "more processes than cores only take CPU from the worker and the broker"
+        )
+    return f"parsing in a pool of {processes} processes ({available} cores available)"
+
+
 def _cpu_quota(root: Path = Path("/sys/fs/cgroup")) -> int | None:
     """Whole CPUs of the cgroup's quota (v2 ``cpu.max``, v1 ``cpu.cfs_*``), rounded up; None
     without one."""
@@ -89,7 +101,7 @@ class Settings:
     enrich: bool = True
     #: Processes that parse and enrich: 1 runs them in the worker's own process; more start a
     #: pool of that many beside it. 1 by default: with a pool, the two-worker kill test has
-    #: seen an input handled twice (docs/guarantees.md); ``cores()`` is what a pool could use.
+    #: seen an input handled twice (docs/guarantees.md). The worker logs ``cores()`` at start.
     processes: int = 1
     log_level: str = "info"
 

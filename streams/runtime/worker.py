@@ -12,7 +12,7 @@ import aiokafka
 import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 
-from streams.config.settings import Settings
+from streams.config.settings import Settings, cores, processes_note
 from streams.core.enrich import load as load_enrichment
 from streams.core.language import load_model
 from streams.runtime.admin import ensure_topics
@@ -139,6 +139,7 @@ def run_worker(settings: Settings) -> None:
     states = asyncio.run(ensure_topics(settings))
     for name, state in sorted(states.items()):
         logger.info("topic %s: %s", name, state)
+    logger.info(processes_note(settings.processes, cores()))
     (settings.state_dir / "worker").mkdir(parents=True, exist_ok=True)
     # asyncio.run closed its loop; Faust's worker takes the current one, so give it a fresh one.
     asyncio.set_event_loop(asyncio.new_event_loop())

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.config.settings import Settings, SettingsError, _cpu_quota, cores
+from streams.config.settings import Settings, SettingsError, _cpu_quota, cores, processes_note
 
 
 def test_defaults() -> None:
@@ -36,6 +36,13 @@ def test_values_are_read_and_typed() -> None:
     assert Settings.from_env({}).processes == 1
     assert 1 <= cores() <= len(os.sched_getaffinity(0))
     assert Settings.from_env({"NEWSWIRE_PROCESSES": "3"}).processes == 3
+
+
+def test_the_start_note_says_where_parsing_runs_and_warns_of_more_processes_than_cores() -> None:
+    assert processes_note(1, 4) == "parsing in the worker's own process (4 cores available)"
+    assert processes_note(2, 4) == "parsing in a pool of 2 processes (4 cores available)"
+    assert "more processes than cores" in processes_note(8, 2)
+    assert "more processes than cores" not in processes_note(2, 2)
 
 
 @pytest.mark.parametrize(

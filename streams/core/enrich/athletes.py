@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 from .orgs import Organization
 from .people import Person
 from .places import Location
+from .tokens import DIGIT
 
 __all__ = ["Competitor", "competitors", "with_competitors"]
 
@@ -33,7 +34,6 @@ _SETS_WIN = re.compile(
     rf"(?:beat|beats|bt|defeated|defeats|d\.)[ \t]+(?P<loser>{_NAME})"
     rf"(?:[ \t]\([^()\n]{{1,30}}\))?[ \t]+{_SET}(?:,?[ \t]+{_SET})+"
 )
-_DIGIT = re.compile(r"\d")
 _TWO_SETS = re.compile(rf"{_SET},?[ \t]+{_SET}")
 _NATIONS = ("country", "region")  # "(Scotland)" too
 _MAX_WORDS = 3
@@ -62,7 +62,7 @@ def competitors(text: str, gaz: Gazetteer, lex: Lexicon, start: int = 0) -> list
     """
     found: dict[str, Competitor] = {}
     for line_start, line_end in _lines_with(text, start, "(", _opens_a_nation):
-        if _DIGIT.search(text, line_start, line_end):
+        if DIGIT.search(text, line_start, line_end):
             for m in _COMPETITOR.finditer(text, line_start, line_end):
                 country = _country(gaz, m.group("nation"))
                 if country is not None:
@@ -171,12 +171,12 @@ def with_competitors(
     def outside(entity_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         return [(s, e) for s, e in entity_spans if not any(s < ce and e > cs for cs, ce in spans)]
 
+    names = {c.name: by_name[c.name] for c in found}
     for person in people:
-        if person.name not in {c.name for c in found}:  # "Second Round Maria Lind"
+        if person.name not in names:  # "Second Round Maria Lind"
             person.spans = outside(person.spans)
             person.mentions = min(person.mentions, len(person.spans))
     people = [p for p in people if p.spans or not p.mentions]
-    names = {c.name: by_name[c.name] for c in found}
     kept_orgs, kept_places = [], []
     for org in orgs:
         if org.name in names:  # the same words elsewhere name the same competitor

@@ -12,6 +12,7 @@ import re
 
 from .orgs import Organization
 from .places import Location
+from .tokens import DIGIT
 
 __all__ = ["club_names", "places_as_clubs"]
 
@@ -28,12 +29,11 @@ _ROW = re.compile(
     rf"^[ \t]*(?:\d{{1,2}}\.? )?(?P<a>{_NAME})(?: \d{{1,3}}){{3,}}[ \t]*$", re.MULTILINE
 )
 _NATIONAL = frozenset(("country", "demonym"))
-_DIGIT = re.compile(r"\d")
 
 
 def club_names(text: str) -> set[str]:
     """Names that stand for a team in a results line or a table row of ``text``."""
-    if not _DIGIT.search(text):  # both patterns need a digit; a search in C skips the rest
+    if not DIGIT.search(text):  # both patterns need a digit; a search in C skips the rest
         return set()
     names = {m.group(g) for m in _RESULT.finditer(text) for g in ("a", "b")}
     names.update(m.group("a") for m in _ROW.finditer(text))

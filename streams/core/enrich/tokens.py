@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["Word", "capitalised_runs", "sentences", "words_before", "words_in"]
+__all__ = ["DIGIT", "Word", "capitalised_runs", "sentences", "words_before", "words_in"]
 
 # A dot ends a sentence unless it ends a title abbreviation or an initial.
 _ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Adm|Prof|Sen|Rep|St|Jr|Sr|Gov|Capt)\."
@@ -26,6 +26,8 @@ _ORG_CONNECTOR = r"(?:of|and|for|the|on)"
 # The same for organisation names, whose connectors are more varied ("Ministry of Roads and").
 _ORG_RUN = re.compile(rf"{_START}{_NAME_WORD}(?:[ \t]+(?:{_ORG_CONNECTOR}[ \t]+)*{_NAME_WORD})*")
 _WORD = re.compile(r"[\w][\w'.-]*[\w]|[\w]|,")
+#: Any digit: a cheap first test (run in C) for finders whose patterns all need one.
+DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"""[.!?]["')\]]?(?=\s+["'(]?[A-Z])""")
 
 

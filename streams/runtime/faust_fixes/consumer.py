@@ -108,10 +108,9 @@ def gated_consumer(
             except Exception as exc:  # a new rebalance: its recovery seeks again
                 logger.warning("seek after recovery failed (%r); a rebalance will seek", exc)
             if self._revocations != revocations:
-                # A rebalance began during the seek. Its partitions start where aiokafka put
-                # them, from committed offsets read without waiting for pending transactional
-                # commits (one just made by the revocation): events run from there before its
-                # own seek were handled a second time. Its recovery seeks and resumes.
+                # A rebalance began during the seek. Resuming here would run events on the
+                # new assignment before its recovery has restored the tables and moved the
+                # partitions to their committed offsets. Its recovery seeks and resumes.
                 logger.info("flow left stopped: a rebalance began during the seek")
                 return
             self._flow_on(events=True)

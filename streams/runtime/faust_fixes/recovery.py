@@ -25,10 +25,9 @@ Three gaps in Faust's recovery, each seen in the two-worker fault test:
   and handled it again in the same transaction. A seek now commits first, with every event
   held until the partitions have moved.
 * The seek after one recovery could end after the next rebalance had begun, and it resumed
-  the flow and the events there, before that rebalance's own seek. aiokafka had placed the
-  new assignment's partitions at committed offsets read without waiting for pending
-  transactional commits, such as the one the revocation had just made: the first record of
-  each was handled again, and both copies committed. A seek overtaken by a rebalance now
+  the flow and the events there, before that rebalance's recovery had restored the tables
+  and moved the new assignment's partitions to their committed offsets. Events must not run
+  on an assignment before its recovery has seeked, so a seek overtaken by a rebalance now
   leaves the flow stopped for that rebalance's recovery to resume.
 """
 
