@@ -614,6 +614,36 @@ SPECS = [
             "topics": [],
         },
     ),
+    (
+        "e32-match-report",
+        "Bristol Held At Norwich As Brighton Go Top",
+        "London",
+        "Brighton went top of the second division on Saturday after a 3-1 win over Cardiff, while second-placed Bristol drew 0-0 with Norwich.",
+        [
+            "Portsmouth beat Stoke 2-1 with a late goal from Daniel Okoro, and Leicester lost 1-0 to Hull.",
+            '"We were the better side for an hour," Brighton manager Helen Marsh said. "Now we have to stay there."',
+            "Bristol play Brighton at home next Saturday.",
+        ],
+        {
+            "persons": ["Daniel Okoro", "Helen Marsh"],
+            "organizations": [
+                "Brighton",
+                "Cardiff",
+                "Bristol",
+                "Norwich",
+                "Portsmouth",
+                "Stoke",
+                "Leicester",
+                "Hull",
+            ],
+            "countries": ["GB"],
+            "quotes": [
+                ["We were the better side for an hour", "Helen Marsh"],
+                ["Now we have to stay there", "Helen Marsh"],
+            ],
+            "topics": [],
+        },
+    ),
 ]
 
 

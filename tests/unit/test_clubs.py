@@ -46,3 +46,31 @@ def test_national_teams_stay_their_countries() -> None:
     found = find_entities(article)
     assert {"Japan", "Syria"} <= {loc.name for loc in found.locations}
     assert not {"Japan", "Syria"} & {o.name for o in found.organizations}
+
+
+def test_a_score_in_a_sentence_makes_the_towns_either_side_clubs() -> None:
+    report = (
+        "Second-placed Bristol drew 0-0 with Norwich on Saturday, and Portsmouth beat Stoke "
+        "2-1. Brighton earned a 3-1 win over Cardiff.",
+        "Portsmouth host Bristol next week.",
+    )
+    article = Article("t", "", "Weekend football.", report, language="en")
+    found = find_entities(article)
+    orgs = {o.name: o.mentions for o in found.organizations}
+    assert {"Bristol", "Norwich", "Portsmouth", "Stoke", "Brighton", "Cardiff"} <= set(orgs)
+    assert orgs["Portsmouth"] == 2  # the next sentence too
+    assert orgs["Bristol"] == 2
+    assert not {loc.name for loc in found.locations} & set(orgs)
+
+
+def test_a_score_in_a_sentence_leaves_people_countries_and_other_numbers_alone() -> None:
+    lines = (
+        "Obama beat Romney 52-47 in Ohio, while Japan beat Syria 2-1 in Doha.",
+        "Paris hosted 3-4 delegations on 1996-12-06.",
+    )
+    article = Article("t", "", "Results.", lines, language="en")
+    found = find_entities(article)
+    places = {loc.name for loc in found.locations}
+    assert {"Ohio", "Japan", "Syria", "Doha", "Paris"} <= places
+    assert "Obama" in {p.name for p in found.people}
+    assert not places & {o.name for o in found.organizations}

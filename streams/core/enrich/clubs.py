@@ -2,8 +2,10 @@
 team, and the article means the team wherever else it names it.
 
 Wire sports pages list results ("Leeds 2 Everton 1") and tables ("Leeds 30 15 8 7 50 35 53");
-a name in such a line is a club, not the town. National teams keep their country: a wire
-reader counts "Japan 2 Syria 1" as the two countries.
+a name in such a line is a club, not the town. Match reports give the result in a sentence
+("Leeds beat Everton 2-1", "Leeds drew 0-0 with Everton", "a 2-1 win over Leeds"): a town
+named on either side of such a score is the club too. National teams keep their country: a
+wire reader counts "Japan 2 Syria 1" as the two countries.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from .orgs import Organization
 from .places import Location
 from .tokens import DIGIT
 
-__all__ = ["club_names", "places_as_clubs"]
+__all__ = ["club_names", "places_as_clubs", "result_sides"]
 
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _SCORERS = r"(?: \([^()\n]*\))?"  # "(Smith 23, Jones 80)"
@@ -29,6 +31,25 @@ _ROW = re.compile(
     rf"^[ \t]*(?:\d{{1,2}}\.? )?(?P<a>{_NAME})(?: \d{{1,3}}){{3,}}[ \t]*$", re.MULTILINE
 )
 _NATIONAL = frozenset(("country", "demonym"))
+# A match score in a sentence; not part of a date ("1996-12-06") or a longer number.
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+_SIDE = r"(?P<{}>[A-Z][\w'&-]*(?: [A-Z][\w'&-]*){{0,3}})"
+_BEAT = r"(?:beat|beats|defeated|defeats|thrashed|edged|crushed|routed|hammered|drew with|lost to)"
+# The text before a score: "Leeds beat Everton " or "Leeds drew ".
+_BEFORE = (
+    re.compile(rf"{_SIDE.format('a')} {_BEAT} {_SIDE.format('b')},? (?:on [A-Z]\w+ )?$"),
+    re.compile(rf"{_SIDE.format('a')} (?:won|lost|drew|were held|went down) $"),
+    re.compile(
+        rf"{_SIDE.format('a')} (?:earned|claimed|secured|recorded|sealed|grabbed|snatched|"
+        r"suffered|slumped to|crashed to) an? $"
+    ),
+)
+# The text after it: " with Everton" (after "drew"), " win over Everton".
+_AFTER = re.compile(
+    rf"^ (?:(?:home |away )?(?:win|victory|defeat|loss|draw) )?(?:with|to|against|over|by) "
+    rf"{_SIDE.format('b')}"
+)
+_WINDOW = 100  # characters either side of a score: one clause
 
 
 def club_names(text: str) -> set[str]:
@@ -38,6 +59,30 @@ def club_names(text: str) -> set[str]:
     names = {m.group(g) for m in _RESULT.finditer(text) for g in ("a", "b")}
     names.update(m.group("a") for m in _ROW.finditer(text))
     return names
+
+
+def result_sides(text: str) -> set[str]:
+    """Names on either side of a score in a sentence, with their last one to three words
+    ("Second-placed Leeds" gives "Leeds" too): the caller keeps those that are places."""
+    names: set[str] = set()
+    for score in _SCORE.finditer(text):
+        start, end = score.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        before = text[max(line_start, start - _WINDOW) : start]
+        after = text[end : min(line_end if line_end >= 0 else len(text), end + _WINDOW)]
+        for pattern in _BEFORE:
+            if m := pattern.search(before):
+                for side in m.groups():
+                    names |= _endings(side)
+        if m := _AFTER.match(after):
+            names |= _endings(m.group("b"))
+    return names
+
+
+def _endings(name: str) -> frozenset[str]:
+    words = name.split()
+    return frozenset(" ".join(words[-n:]) for n in range(1, min(3, len(words)) + 1))
 
 
 def places_as_clubs(
