@@ -10,6 +10,7 @@ from streams.runtime.faust_fixes.consumer import gated_consumer
 from streams.runtime.faust_fixes.gate import CommitGate
 
 STEP = 0.01  # seconds: lets the other tasks run; no test waits on it for an outcome
+FRESH = ("raw", 3)
 
 
 class _FaustConsumer:
@@ -18,8 +19,28 @@ class _FaustConsumer:
     def __init__(self) -> None:
         self.acked: list[int] = []
         self.flow_resumed = 0
+        self.flow_active = False
         self._unacked_messages: set[Any] = set()
         self.seeking, self.seek_done = asyncio.Event(), asyncio.Event()
+        # A partition no one has committed yet, read from its earliest offset when let go.
+        self._thread = SimpleNamespace(committed_offsets=self._committed, seek=None)
+        self.asking_earliest, self.earliest_known = asyncio.Event(), asyncio.Event()
+        self.commits = 0
+        self.seeks_to_earliest: list[dict[Any, int]] = []
+
+    async def _committed(self) -> dict[Any, int | None]:
+        return {FRESH: None}
+
+    async def earliest_offsets(self, *tps: Any) -> dict[Any, int]:
+        self.asking_earliest.set()
+        await self.earliest_known.wait()
+        return dict.fromkeys(tps, 0)
+
+    async def seek_wait(self, partitions: dict[Any, int]) -> None:
+        self.seeks_to_earliest.append(partitions)
+
+    def _is_changelog_tp(self, tp: Any) -> bool:
+        return False
 
     def ack(self, message: Any) -> bool:
         self.acked.append(message.offset)
@@ -31,11 +52,13 @@ class _FaustConsumer:
 
     def resume_flow(self) -> None:
         self.flow_resumed += 1
+        self.flow_active = True
 
     def stop_flow(self) -> None:
         pass
 
     async def force_commit(self, topics: Any = None, start_new_transaction: bool = True) -> bool:
+        self.commits += 1
         return True
 
     async def on_partitions_revoked(self, revoked: Any) -> None:
@@ -49,6 +72,7 @@ def _after_recovery(gate: CommitGate) -> Any:
     app = SimpleNamespace(
         tables=SimpleNamespace(recovery=SimpleNamespace(completed=completed)),
         flow_control=SimpleNamespace(suspend=lambda: None),
+        conf=SimpleNamespace(consumer_auto_offset_reset="earliest"),
     )
     return gated_consumer(_FaustConsumer, app, gate, [])()
 
@@ -100,8 +124,7 @@ async def test_after_recovery_the_flow_resumes_once_the_partitions_are_seeked() 
 
 
 async def test_a_seek_overtaken_by_a_rebalance_leaves_the_flow_to_that_rebalance() -> None:
-    # The new assignment's partitions start from offsets read without waiting for pending
-    # transactional commits; events run before its own seek were handled twice.
+    # Events must not run on the new assignment before its recovery has seeked.
     gate = CommitGate()
     consumer = _after_recovery(gate)
     await gate.stop_events()
@@ -112,3 +135,38 @@ async def test_a_seek_overtaken_by_a_rebalance_leaves_the_flow_to_that_rebalance
     await asyncio.wait_for(consumer._reseek, timeout=5)
     assert consumer.flow_resumed == 0
     assert not await _event_runs(gate)
+
+
+async def test_a_partition_no_one_committed_is_read_from_its_earliest_offset() -> None:
+    consumer = _after_recovery(CommitGate())
+    consumer.earliest_known.set()
+    committed = await asyncio.wait_for(consumer.seek_to_committed(), timeout=5)
+    assert consumer.seeks_to_earliest == [{FRESH: 0}]
+    assert committed == {FRESH: None}
+
+
+async def test_the_earliest_seek_is_dropped_once_the_flow_has_resumed() -> None:
+    # A fetch under way when the flow resumed would be handed over after such a seek, and
+    # Faust passes the last record it had read once more when the partition is read again.
+    gate = CommitGate()
+    consumer = _after_recovery(gate)
+    seek = asyncio.create_task(consumer.seek_to_committed())
+    await asyncio.wait_for(consumer.asking_earliest.wait(), timeout=5)
+    consumer._flow_on(events=True)  # another seek finished and resumed the flow
+    consumer.earliest_known.set()
+    committed = await asyncio.wait_for(seek, timeout=5)
+    assert consumer.seeks_to_earliest == []
+    assert FRESH not in committed  # Faust must not take it as "read everything again"
+
+
+async def test_seeks_run_one_at_a_time_each_whole() -> None:
+    consumer = _after_recovery(CommitGate())
+    first = asyncio.create_task(consumer.seek_to_committed())
+    await asyncio.wait_for(consumer.asking_earliest.wait(), timeout=5)
+    second = asyncio.create_task(consumer.seek_to_committed())
+    await asyncio.sleep(STEP)
+    assert consumer.commits == 1  # the second waits for the first, earliest seek included
+    consumer.earliest_known.set()
+    await asyncio.wait_for(asyncio.gather(first, second), timeout=5)
+    assert consumer.commits == 2
+    assert consumer.seeks_to_earliest == [{FRESH: 0}, {FRESH: 0}]

@@ -30,6 +30,7 @@ def gated_consumer(
 
     class GatedConsumer(base):  # type: ignore[misc]  # a class from faust, not typed
         _revocations = 0  # rebalances begun: a seek begun before the last one is outdated
+        _seeking: asyncio.Lock | None = None  # made on first use, in the worker's event loop
 
         def _base_new_offset(self, tp: Any) -> int | None:
             return super()._new_offset(tp)  # type: ignore[no-any-return]
@@ -80,6 +81,15 @@ def gated_consumer(
 
         async def seek_to_committed(self) -> Any:
             resumes, revocations = getattr(self, "_resumes", 0), self._revocations
+            if self._seeking is None:
+                self._seeking = asyncio.Lock()
+            # One seek at a time, each whole: recovery's seek and the one Faust's fetcher asks
+            # for while the flow is stopped used to interleave, and one moved partitions
+            # after the other had resumed the flow.
+            async with self._seeking:
+                return await self._seek_to_committed(resumes, revocations)
+
+        async def _seek_to_committed(self, resumes: int, revocations: int) -> Any:
             # Commit what was handled first, and let no event run until the partitions have
             # moved: the committed offsets are then where handling stands, and the seek
             # re-reads nothing already handled. Events taken before it are stale (gate.py).
@@ -98,8 +108,18 @@ def gated_consumer(
             fresh = unread_partitions(committed, self._is_changelog_tp)
             if fresh and app.conf.consumer_auto_offset_reset == "earliest":
                 earliest = await self.earliest_offsets(*fresh)
-                if self._revocations == revocations:  # else the new assignment seeks its own
+                # Not once the flow has resumed: a fetch already under way would be handed
+                # over after the seek, and Faust then passes the last record it had read
+                # once more when the partition is read again from its start (handled twice).
+                # Whoever resumed the flow seeked first; a new assignment seeks its own.
+                if self._revocations == revocations and seek_still_wanted(
+                    resumes, getattr(self, "_resumes", 0), self.flow_active
+                ):
                     await self.seek_wait(earliest)
+                else:
+                    # Faust would take a None here as "read everything again".
+                    logger.debug("earliest seek dropped: the flow resumed or a rebalance began")
+                    return {tp: offset for tp, offset in committed.items() if tp not in fresh}
             return committed
 
         async def _seek_then_resume(self, revocations: int) -> None:

@@ -29,6 +29,14 @@ Three gaps in Faust's recovery, each seen in the two-worker fault test:
   and moved the new assignment's partitions to their committed offsets. Events must not run
   on an assignment before its recovery has seeked, so a seek overtaken by a rebalance now
   leaves the flow stopped for that rebalance's recovery to resume.
+* Recovery's seek and one that Faust's fetcher asked for while the flow was stopped ran
+  interleaved. Under load, the fetcher's seek of a partition no one had committed yet (to its
+  earliest offset, a slow request) landed after recovery's seek had resumed the flow, while a
+  fetch was under way: that fetch was handed over after the seek, and Faust, whose read
+  offset filter lets its last read offset through again, handed the partition's last record
+  of that fetch over a second time when it was read again from its start. Both copies were
+  committed. Seeks now run one at a time, each whole, and a seek to the earliest offsets is
+  dropped once the flow has resumed (whoever resumed it seeked first).
 """
 
 from __future__ import annotations
