@@ -100,9 +100,8 @@ class Settings:
     retention_days: float = 30.0
     enrich: bool = True
     #: Processes that parse and enrich: 1 runs them in the worker's own process; more start a
-    #: pool of that many beside it. 1 by default: with a pool, the two-worker kill test has
-    #: seen an input handled twice (docs/guarantees.md). The worker logs ``cores()`` at start.
-    processes: int = 1
+    #: pool of that many beside it. By default one per core this worker may use.
+    processes: int = field(default_factory=cores)
     log_level: str = "info"
 
     @classmethod

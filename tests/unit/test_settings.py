@@ -32,8 +32,8 @@ def test_values_are_read_and_typed() -> None:
     assert s.state_dir == Path("/tmp/nw")
     assert s.topic_dlq == "news.dlq"
     assert Settings.from_env({"NEWSWIRE_ENRICH": "false"}).enrich is False
-    # By default parsing runs in the worker's own process; cores() counts what a pool may use.
-    assert Settings.from_env({}).processes == 1
+    # By default, one parsing process per core this process may use.
+    assert Settings.from_env({}).processes == cores()
     assert 1 <= cores() <= len(os.sched_getaffinity(0))
     assert Settings.from_env({"NEWSWIRE_PROCESSES": "3"}).processes == 3
 
