@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from streams.core.article import Article
-from streams.core.enrich import find_entities
+from streams.core.enrich import Entities, find_entities
 from streams.core.enrich.clubs import club_names
 
 pytestmark = pytest.mark.unit
@@ -21,6 +21,10 @@ RESULTS = (
 )
 
 
+def _found(lead: str, lines: tuple[str, ...]) -> Entities:
+    return find_entities(Article("t", "", lead, lines, language="en"))
+
+
 def test_results_lines_and_table_rows_name_clubs() -> None:
     assert club_names("\n".join(RESULTS)) == {"Bristol", "Norwich", "Portsmouth", "Stoke"}
 
@@ -31,8 +35,7 @@ def test_prose_and_numbers_in_sentences_name_no_club() -> None:
 
 
 def test_a_town_that_names_a_club_is_the_club_in_the_whole_article() -> None:
-    article = Article("t", "", "Football results from England.", RESULTS, language="en")
-    found = find_entities(article)
+    found = _found("Football results from England.", RESULTS)
     orgs = {o.name: o.mentions for o in found.organizations}
     places = {loc.name for loc in found.locations}
     assert orgs["Norwich"] == 3  # two lines of figures and the sentence after them
@@ -42,8 +45,7 @@ def test_a_town_that_names_a_club_is_the_club_in_the_whole_article() -> None:
 
 def test_national_teams_stay_their_countries() -> None:
     lines = ("Group B results:", "Japan 2 Syria 1", "Japan lead the group.")
-    article = Article("t", "", "Asian Cup qualifiers.", lines, language="en")
-    found = find_entities(article)
+    found = _found("Asian Cup qualifiers.", lines)
     assert {"Japan", "Syria"} <= {loc.name for loc in found.locations}
     assert not {"Japan", "Syria"} & {o.name for o in found.organizations}
 
@@ -54,8 +56,7 @@ def test_a_score_in_a_sentence_makes_the_towns_either_side_clubs() -> None:
         "2-1. Brighton earned a 3-1 win over Cardiff.",
         "Portsmouth host Bristol next week.",
     )
-    article = Article("t", "", "Weekend football.", report, language="en")
-    found = find_entities(article)
+    found = _found("Weekend football.", report)
     orgs = {o.name: o.mentions for o in found.organizations}
     assert {"Bristol", "Norwich", "Portsmouth", "Stoke", "Brighton", "Cardiff"} <= set(orgs)
     assert orgs["Portsmouth"] == 2  # the next sentence too
@@ -68,8 +69,7 @@ def test_a_score_in_a_sentence_leaves_people_countries_and_other_numbers_alone()
         "Obama beat Romney 52-47 in Ohio, while Japan beat Syria 2-1 in Doha.",
         "Paris hosted 3-4 delegations on 1996-12-06.",
     )
-    article = Article("t", "", "Results.", lines, language="en")
-    found = find_entities(article)
+    found = _found("Results.", lines)
     places = {loc.name for loc in found.locations}
     assert {"Ohio", "Japan", "Syria", "Doha", "Paris"} <= places
     assert "Obama" in {p.name for p in found.people}
