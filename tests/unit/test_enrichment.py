@@ -76,6 +76,18 @@ def test_ambiguous_city_follows_the_article_or_stays_unresolved() -> None:
         assert {"LB", "LY"} <= set(tripoli["candidates"])
 
 
+def test_well_known_bodies_companies_parties_and_media_are_organisations() -> None:
+    text = (
+        "ExxonMobil and Gazprom cut output after the Fed and the Bundesbank held rates. "
+        "The BJP, the ANC and UEFA sent delegations, and the BBC's Anna Ruiz filed the story."
+    )
+    e = enrich(article(text)).to_dict()["entities"]
+    orgs = {o["name"] for o in e["organizations"]}
+    assert {"ExxonMobil", "Gazprom", "Federal Reserve", "Bundesbank", "UEFA", "BBC"} <= orgs
+    assert {"Bharatiya Janata Party", "African National Congress"} <= orgs
+    assert {p["name"] for p in e["persons"]} == {"Anna Ruiz"}
+
+
 def test_honorifics_are_not_part_of_names() -> None:
     e = enrich(article("Mr. John Smith met Dr. Maria Lopez. Smith said the talks went well."))
     names = {p["name"]: p["mentions"] for p in e.to_dict()["entities"]["persons"]}

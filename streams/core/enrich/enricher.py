@@ -64,7 +64,8 @@ class Enrichment:
 @functools.cache
 def _known_organizations() -> Any:
     """Known bodies and news agencies, one automaton for the process."""
-    return alias_automaton({**_agencies(), **lexicon().organizations})
+    lex = lexicon()
+    return alias_automaton({**_agencies(), **lex.bodies, **lex.organizations})
 
 
 def _agencies() -> dict[str, str]:

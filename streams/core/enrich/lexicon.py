@@ -27,7 +27,8 @@ class Lexicon:
     org_heads: frozenset[str]
     ministries: tuple[tuple[str, ...], ...]
     military_subjects: tuple[tuple[str, ...], ...]
-    organizations: dict[str, str]  # alias -> canonical name
+    organizations: dict[str, str]  # alias -> canonical name (also a feature of the model's)
+    bodies: dict[str, str]  # alias -> canonical name, from organizations.json: rules only
     speech_verbs: frozenset[str]
     report_verbs: frozenset[str]
     stopwords: frozenset[str]
@@ -63,6 +64,12 @@ def lexicon() -> Lexicon:
         military_subjects=_phrases(lx["military_subjects"]),
         organizations={
             alias: name for name, aliases in lx["organizations"].items() for alias in aliases
+        },
+        bodies={
+            alias: name
+            for group in json.loads(_read("organizations.json"))["organizations"].values()
+            for name, aliases in group.items()
+            for alias in aliases
         },
         speech_verbs=frozenset(lx["speech_verbs"]),
         report_verbs=frozenset(lx["report_verbs"]),

@@ -98,6 +98,8 @@ def _name_in_run(
     for m, w in enumerate(run):
         if w.text.lower() in lex.role_heads or w.text in lex.honorifics:
             k = m + 1  # the name follows the last title word
+        elif w.text == "'s" and m < len(run) - 1:
+            k = max(k, m + 1)  # "Acme's Anna Ruiz": the owner is no part of the name
     skip = lex.name_stopwords | lex.honorifics | lex.org_heads
     while k < len(run) and (run[k].text in skip or run[k].text in _PARTICLES
                             or _is_place_word(gaz, run[k].text)):  # fmt: skip
@@ -132,7 +134,7 @@ def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> 
         written = text[name_words[0].start : name_words[-1].end]
         if written.replace(".", "") == name.replace(".", ""):
             name = written  # initials keep their dots: "George W. Bush"
-        if name in lex.organizations or _FEATURE_AFTER.match(text, end):
+        if name in lex.organizations or name in lex.bodies or _FEATURE_AFTER.match(text, end):
             continue
         if gaz.automaton.exists(name):
             continue  # a place of several words ("New York", "South Carolina")
