@@ -88,6 +88,15 @@ def test_well_known_bodies_companies_parties_and_media_are_organisations() -> No
     assert {p["name"] for p in e["persons"]} == {"Anna Ruiz"}
 
 
+def test_an_occupation_before_a_name_is_its_role_not_part_of_it() -> None:
+    text = "Historian David Crouch and lawyer Maria Lopez spoke. Crouch said the file was lost."
+    persons = enrich(article(text)).to_dict()["entities"]["persons"]
+    assert {(p["name"], p["role"], p["mentions"]) for p in persons} == {
+        ("David Crouch", "Historian", 2),
+        ("Maria Lopez", "Lawyer", 1),
+    }
+
+
 def test_honorifics_are_not_part_of_names() -> None:
     e = enrich(article("Mr. John Smith met Dr. Maria Lopez. Smith said the talks went well."))
     names = {p["name"]: p["mentions"] for p in e.to_dict()["entities"]["persons"]}
