@@ -63,6 +63,19 @@ def test_demonyms_count_for_their_country() -> None:
     assert all(loc["kind"] == "country" for loc in e["entities"]["locations"])
 
 
+def test_seas_rivers_mountains_and_parts_of_the_world_are_places_of_no_country() -> None:
+    text = (
+        "Tankers left the Gulf of Aden for the Suez Canal, while floods on the Danube and snow "
+        "in the Alps cut roads across Eastern Europe. Egypt said the canal stayed open."
+    )
+    e = enrich(article(text)).to_dict()
+    places = {loc["name"]: loc for loc in e["entities"]["locations"]}
+    for name in ("Gulf of Aden", "Suez Canal", "Danube", "Alps", "Eastern Europe"):
+        assert places[name]["kind"] == "region"
+        assert places[name]["country"] is None
+    assert [c["code"] for c in e["countries"]] == ["EG"]
+
+
 def test_ambiguous_city_follows_the_article_or_stays_unresolved() -> None:
     # Two Tripolis (Libya, Lebanon), close in size: the article's other places decide.
     lebanon = enrich(article("Lebanese troops entered Tripoli on Sunday.")).to_dict()
