@@ -243,7 +243,9 @@ def _locations(
         place, how, candidates = (
             resolve(readings[1], set()) if readings else (None, "unresolved", [])
         )
-        kind = "country" if place and place.kind == "demonym" else place.kind if place else "place"
+        if place and place.kind == "demonym":
+            continue  # "Egyptian" counts for Egypt (the rules' salience) but names no place
+        kind = place.kind if place else "place"
         key = place.name if place and kind == "country" else name
         entry = by_name.get(key)
         if entry is None:
