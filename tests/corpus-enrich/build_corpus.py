@@ -644,6 +644,24 @@ SPECS = [
             "topics": [],
         },
     ),
+    (
+        "e33-cricket-scoreboard",
+        "Barlow Holds Firm As Rain Cuts Second Test",
+        "Leeds",
+        "Kevin Barlow made an unbeaten 58 before rain ended play early on the first day of the second test against Pakistan on Thursday.",
+        [
+            "Scoreboard at the close:",
+            "K. Barlow not out 58, T. Ellison c Qadir b Rafiq 17, D. Morland lbw b Imran 4",
+            "Barlow said the pitch would favour the bowlers once the sun came out.",
+        ],
+        {
+            "persons": ["Kevin Barlow", "T. Ellison", "D. Morland", "Qadir", "Rafiq", "Imran"],
+            "organizations": [],
+            "countries": ["PK"],
+            "quotes": [],
+            "topics": [],
+        },
+    ),
 ]
 
 

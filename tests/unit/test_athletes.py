@@ -64,3 +64,35 @@ def test_a_win_in_sets_names_two_players_and_a_team_result_names_none() -> None:
     )
     found = {c.name: c.country for c in competitors(text, gazetteer(), lexicon())}
     assert found == {"Sampras": None, "Agassi": None, "Maria Lind": "SE", "Ana Petrova": None}
+
+
+def test_scoreboards_name_players_by_initial_and_in_dismissals() -> None:
+    text = (
+        "England first innings\n"
+        "K. Barlow c Qadir b Imran 31, T. Ellison lbw b Rafiq 44, B. Odell not out 12\n"
+        "U.S. Treasury yields rose 3 basis points and J.P. Morgan gained 2 percent.\n"
+        "Their coach Mark J. Hollis took 3 catches.\n"  # a middle initial is no player's
+    )
+    assert set(_found(text)) == {"K. Barlow", "T. Ellison", "B. Odell", "Qadir", "Imran", "Rafiq"}
+
+
+def test_an_initialled_player_s_surname_alone_is_that_player() -> None:
+    text = "K. Barlow c Qadir b Imran 31\nBarlow and Qadir talked after play."
+    found = competitors(text, gazetteer(), lexicon())
+    people, orgs, _ = with_competitors(
+        found, [Person("Barlow", mentions=1, spans=[(29, 35)])], [], []
+    )
+    by_name = {p.name: p.mentions for p in people}
+    assert by_name == {"K. Barlow": 2, "Qadir": 1, "Imran": 1}
+    assert orgs == []
+
+
+def test_an_initialled_player_is_the_person_the_article_names_in_full() -> None:
+    text = "Kevin Barlow made 58.\nK. Barlow not out 58, T. Ellison c Qadir b Rafiq 17"
+    found = competitors(text, gazetteer(), lexicon())
+    kevin = Person("Kevin Barlow", mentions=1, spans=[(0, 12)])
+    people, _, _ = with_competitors(found, [kevin], [], [])
+    by_name = {p.name: p for p in people}
+    assert "K. Barlow" not in by_name
+    assert by_name["Kevin Barlow"].spans == [(0, 12), (22, 31)]
+    assert by_name["Kevin Barlow"].mentions == 2

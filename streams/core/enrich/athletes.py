@@ -35,6 +35,15 @@ _SETS_WIN = re.compile(
     rf"(?:[ \t]\([^()\n]{{1,30}}\))?[ \t]+{_SET}(?:,?[ \t]+{_SET})+"
 )
 _TWO_SETS = re.compile(rf"{_SET},?[ \t]+{_SET}")
+# Scoreboards name players by initial and surname: "M. Atherton c Inzamam b Wasim 31".
+_INITIALLED = re.compile(
+    r"(?<![\w.])(?P<initials>(?:[A-Z]\.){1,2})[ \t]?(?P<surname>[A-Z][a-z][\w'-]*+)"
+    r"(?![ \t]+[A-Z])"  # "A. Noel Anketell Kramer" goes on: a full name, not a scoreboard's
+)
+# A cricket dismissal names the fielder and the bowler: "c Inzamam b Wasim", "st Latif".
+_DISMISSAL = re.compile(r"(?<![\w.])(?:c|b|st)[ \t]+(?P<name>[A-Z][a-z][\w'-]*)")
+_AFTER_A_NAME = re.compile(r"[A-Z][\w'-]*[ \t]$")
+_CRICKET = re.compile(r"(?<![\w.])(?:lbw|b)[ \t]+[A-Z]|\bnot out\b|\brun out\b")
 _NATIONS = ("country", "region")  # "(Scotland)" too
 _MAX_WORDS = 3
 # Words of the stage or event a results line may open with ("Quarter-final Maria Lind ...").
@@ -57,24 +66,71 @@ class Competitor:
 def competitors(text: str, gaz: Gazetteer, lex: Lexicon, start: int = 0) -> list[Competitor]:
     """Competitors named in the results lines of ``text[start:]``, in order of first mention.
 
-    The name patterns are only tried on lines with a bracket before a capital or a dash
-    between digits: most articles have neither, and finding them costs a few string scans.
+    The name patterns are only tried on lines with a bracket before a capital, a dash between
+    digits or a dot after a lone capital: most articles have none, and finding them costs a
+    few string scans.
     """
     found: dict[str, Competitor] = {}
+    _with_nations(found, text, start, gaz, lex)
+    _winners_in_sets(found, text, start, gaz, lex)
+    _on_scoreboards(found, text, start, gaz, lex)
+    return list(found.values())
+
+
+def _with_nations(
+    found: dict[str, Competitor], text: str, start: int, gaz: Gazetteer, lex: Lexicon
+) -> None:
+    """ "Maria Lind (Sweden) beat Ana Petrova (Russia) 6-3 6-4", "2. Okafor (Nigeria) 2:09:02"."""
     for line_start, line_end in _lines_with(text, start, "(", _opens_a_nation):
         if DIGIT.search(text, line_start, line_end):
             for m in _COMPETITOR.finditer(text, line_start, line_end):
                 country = _country(gaz, m.group("nation"))
                 if country is not None:
                     _add(found, text, m.span("name"), country, gaz=gaz, lex=lex)
-    # Tennis and the like: "Sampras beat Agassi 6-3 6-4". Two set scores or more: a team
-    # result has one ("Leeds beat Everton 2-1"), and its names are clubs.
+
+
+def _winners_in_sets(
+    found: dict[str, Competitor], text: str, start: int, gaz: Gazetteer, lex: Lexicon
+) -> None:
+    """ "Sampras beat Agassi 6-3 6-4". Two set scores or more: a team result has one ("Leeds
+    beat Everton 2-1"), and its names are clubs."""
     for line_start, line_end in _lines_with(text, start, "-", _joins_digits):
         if _TWO_SETS.search(text, line_start, line_end):
             for m in _SETS_WIN.finditer(text, line_start, line_end):
                 for side in ("winner", "loser"):
                     _add(found, text, m.span(side), None, gaz=gaz, lex=lex)
-    return list(found.values())
+
+
+def _on_scoreboards(
+    found: dict[str, Competitor], text: str, start: int, gaz: Gazetteer, lex: Lexicon
+) -> None:
+    """ "M. Atherton c Inzamam b Wasim 31", "A. Stewart lbw b Waqar 44"."""
+    for line_start, line_end in _lines_with(text, start, ".", _ends_an_initial):
+        if not DIGIT.search(text, line_start, line_end):
+            continue
+        players = [
+            m.span() for m in _INITIALLED.finditer(text, line_start, line_end)
+            if gaz.automaton.get(m.group("initials"), None) is None  # "U.S. Treasury"
+            # a middle initial: "Jennifer M. Anderson" is someone else's
+            and not _AFTER_A_NAME.search(text, max(line_start, m.start() - 40), m.start())
+        ]  # fmt: skip
+        cricket = _CRICKET.search(text, line_start, line_end) is not None
+        if len(players) < 2 and not cricket:
+            continue  # a scoreboard line names several ("D.C. Circuit" alone is no player)
+        for span in players:
+            _add(found, text, span, None, gaz=gaz, lex=lex)
+        if cricket:
+            for m in _DISMISSAL.finditer(text, line_start, line_end):
+                _add(found, text, m.span("name"), None, gaz=gaz, lex=lex)
+
+
+def _ends_an_initial(text: str, at: int) -> bool:
+    """A dot after a lone capital ("M. Atherton", "J.R. Smith")."""
+    return (
+        text[at - 1 : at].isupper()
+        and not text[at - 2 : at - 1].isalnum()
+        and text[at + 1 : at + 3].strip()[:1].isupper()
+    )
 
 
 def _opens_a_nation(text: str, at: int) -> bool:
@@ -159,10 +215,11 @@ def with_competitors(
     by_name = {p.name: p for p in people}
     spans: list[tuple[int, int]] = []
     for c in found:
-        person = by_name.get(c.name)
+        person = by_name.get(c.name) or _initialled(c.name, by_name)
         if person is None:
-            person = by_name[c.name] = Person(c.name, affiliation=c.country)
+            person = Person(c.name, affiliation=c.country)
             people = [*people, person]
+        by_name[c.name] = person  # "K. Barlow" is the article's "Kevin Barlow"
         new = [span for span in c.spans if span not in person.spans]
         person.spans += new
         person.mentions += len(new)
@@ -172,8 +229,11 @@ def with_competitors(
         return [(s, e) for s, e in entity_spans if not any(s < ce and e > cs for cs, ce in spans)]
 
     names = {c.name: by_name[c.name] for c in found}
+    names.update(_surnames_of_initialled(names))
+    people = _absorbed(people, names)
+    owners = {id(p) for p in names.values()}
     for person in people:
-        if person.name not in names:  # "Second Round Maria Lind"
+        if id(person) not in owners:  # "Second Round Maria Lind"
             person.spans = outside(person.spans)
             person.mentions = min(person.mentions, len(person.spans))
     people = [p for p in people if p.spans or not p.mentions]
@@ -195,3 +255,40 @@ def with_competitors(
         if loc.spans:
             kept_places.append(loc)
     return people, kept_orgs, kept_places
+
+
+def _surnames_of_initialled(names: dict[str, Person]) -> dict[str, Person]:
+    """ "M. Atherton" is "Atherton" later in the article, where no other competitor has that
+    surname (the recogniser may have read the surname alone as a person or a body)."""
+    surnames: dict[str, Person | None] = {}
+    for name, person in names.items():
+        if "." in name:
+            last = name.split()[-1].split(".")[-1]
+            surnames[last] = None if last in surnames else person
+    return {last: p for last, p in surnames.items() if p is not None and last not in names}
+
+
+def _absorbed(people: list[Person], names: dict[str, Person]) -> list[Person]:
+    """The people without those that are a competitor under another name, whose mentions
+    go to the competitor."""
+    absorbed = [p for p in people if p.name in names and names[p.name] is not p]
+    for person in absorbed:
+        owner = names[person.name]
+        new = [span for span in person.spans if span not in owner.spans]
+        owner.spans += new
+        owner.mentions += len(new)
+    return [p for p in people if p not in absorbed]
+
+
+def _initialled(name: str, people: dict[str, Person]) -> Person | None:
+    """The one person whose full name "K. Barlow" abbreviates ("Kevin Barlow"), if any."""
+    initials, _, surname = name.rpartition(" ")
+    if not initials.endswith(".") or not surname:
+        return None
+    first = initials[0]
+    matches = [
+        p for p in people.values()
+        if p.name != name and p.name.endswith(" " + surname) and p.name.startswith(first)
+        and "." not in p.name.split()[0]
+    ]  # fmt: skip
+    return matches[0] if len(matches) == 1 else None
