@@ -37,6 +37,16 @@ def test_after_a_colon() -> None:
     assert found == [("The budget will hold without new taxes this year", "Lucia Ferreira")]
 
 
+def test_after_a_colon_without_a_speech_verb_the_sentence_s_person_speaks() -> None:
+    found = _quotes(
+        "Finance Minister Lucia Ferreira spoke to reporters in the capital.",
+        "Her deputy Paulo Tavares was blunt: \u201eThe deficit is too high.\u201c",
+        'The ministry\'s statement read: "Spending will be reviewed in the spring."',
+    )
+    # The statement names nobody in its paragraph: its quotation has no speaker of ours.
+    assert found == [("The deficit is too high", "Paulo Tavares")]
+
+
 def test_a_quotation_over_several_paragraphs_is_one_quotation() -> None:
     found = _quotes(
         "Mayor Tomasz Wierzbicki opened the new bridge on Friday.",

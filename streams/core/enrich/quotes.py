@@ -96,6 +96,7 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
             _speaker_before(text, start, s_start, verbs, ordered, lex)
             or _speaker_after(text, (start, end), s_end, verbs, ordered, lex)
             or _according_to(text, start, s_start, ordered)
+            or _after_colon(text, start, s_start, ordered)
             # A second quotation in the sentence: "...", and would "..." (same speaker).
             or next(
                 (q.speaker for q in reversed(quotes) if s_start <= q.start < s_end and q.speaker),
@@ -115,6 +116,17 @@ def _according_to(text: str, at: int, s_start: int, speakers: list[Speaker]) -> 
         return None
     cue = cues[-1]
     named = [s for s in speakers if cue <= s.start and s.end <= at]
+    return named[0].name if named else None
+
+
+def _after_colon(text: str, at: int, s_start: int, speakers: list[Speaker]) -> str | None:
+    """'Her deputy, Tomas Vik, was blunt: "..."': a quotation that opens right after a colon
+    is the words of the person the sentence is about, the first one it names."""
+    s_start = max(s_start, text.rfind("\n", 0, at) + 1)  # within its paragraph
+    colon = text.rfind(":", s_start, at)
+    if colon < 0 or text[colon + 1 : at].strip():
+        return None
+    named = [s for s in speakers if s.person and s_start <= s.start and s.end <= colon]
     return named[0].name if named else None
 
 

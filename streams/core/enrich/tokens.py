@@ -28,7 +28,11 @@ _ORG_RUN = re.compile(rf"{_START}{_NAME_WORD}(?:[ \t]+(?:{_ORG_CONNECTOR}[ \t]+)
 _WORD = re.compile(r"[\w][\w'.-]*[\w]|[\w]|,")
 #: Any digit: a cheap first test (run in C) for finders whose patterns all need one.
 DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"""[.!?]["')\]]?(?=\s+["'(]?[A-Z])""")
+# Closing and opening marks of every quotation style the quote finder reads (« », „ “, 「 」).
+_SENTENCE_END = re.compile(
+    "[.!?][\"')\\]\u201d\u201c\u2019\u00bb\u203a\u300d\u300f]?"
+    "(?=\\s+[\"'(\u201c\u201e\u2018\u00ab\u2039\u300c\u300e]?[A-Z])"
+)
 
 
 class Word(NamedTuple):
