@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from streams.core.article import Article
 from streams.core.enrich import Entities, find_entities
-from streams.core.enrich.clubs import club_names
+from streams.core.enrich.clubs import _SCORE, _scores, club_names
 
 pytestmark = pytest.mark.unit
 
@@ -74,3 +76,8 @@ def test_a_score_in_a_sentence_leaves_people_countries_and_other_numbers_alone()
     assert {"Ohio", "Japan", "Syria", "Doha", "Paris"} <= places
     assert "Obama" in {p.name for p in found.people}
     assert not places & {o.name for o in found.organizations}
+
+
+@given(st.text(alphabet="0123456789- a\n", max_size=60))
+def test_scores_found_from_the_dashes_are_those_the_pattern_finds(text: str) -> None:
+    assert _scores(text) == [m.span() for m in _SCORE.finditer(text)]
