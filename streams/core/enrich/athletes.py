@@ -1,10 +1,11 @@
-"""Competitors in individual-sport results: a name followed by a country in brackets.
+"""Competitors in individual-sport results: names that results lines give as people's.
 
 Wire results for tennis, golf, athletics or skiing give each competitor's nationality in
 brackets: "Maria Lind (Sweden) beat Ana Petrova (Russia) 6-3 6-4", "1. Tomas Berg (Norway)
 2:08:31". Such a name is a person even when no list or model knows it, and even when it is a
 surname alone. Only lines with a digit in them (a score, a time, a place) are read: elsewhere
-"Rio Tinto (Australia)" is a company.
+"Rio Tinto (Australia)" is a company. Wins in sets ("Sampras beat Agassi 6-3 6-4") and
+scoreboards ("M. Atherton c Inzamam b Wasim 31") name competitors too.
 """
 
 from __future__ import annotations
