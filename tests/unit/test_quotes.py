@@ -47,6 +47,18 @@ def test_after_a_colon_without_a_speech_verb_the_sentence_s_person_speaks() -> N
     assert found == [("The deficit is too high", "Paulo Tavares")]
 
 
+def test_a_title_with_a_dot_ends_no_sentence_and_is_no_part_of_the_name() -> None:
+    found = _quotes(
+        "Port director Helga Marstrand presented the plan on Tuesday.",
+        '"We will dredge the channel before winter," said Dr. Marstrand.',
+        'Gen. Tomas Vik said: "The navy will keep the channel open."',
+    )
+    assert found == [
+        ("We will dredge the channel before winter", "Helga Marstrand"),
+        ("The navy will keep the channel open", "Tomas Vik"),
+    ]
+
+
 def test_a_quotation_over_several_paragraphs_is_one_quotation() -> None:
     found = _quotes(
         "Mayor Tomasz Wierzbicki opened the new bridge on Friday.",

@@ -22,3 +22,10 @@ def test_a_sentence_ends_after_its_closing_quotation_mark_of_any_style() -> None
         "\u201cWe wait.\u201d",
         "They waited.",
     ]
+
+
+def test_titles_and_initials_do_not_end_a_sentence() -> None:
+    assert _cut("Mr. Smith met J.R. Jones and Dr. K. Lee. They talked.") == [
+        "Mr. Smith met J.R. Jones and Dr. K. Lee.",
+        "They talked.",
+    ]

@@ -212,7 +212,7 @@ def _without_title(text: str, found: Named, lex: Lexicon) -> Named:
     """The name less the role or honorific words before it ("President Nicolas Maduro")."""
     name, start, end = found
     words = name.split()
-    while words and (words[0].lower() in lex.role_words or words[0] in lex.honorifics):
+    while words and (words[0].lower() in lex.role_words or words[0] in lex.titles):
         start = text.index(words[1], start) if len(words) > 1 else end
         words = words[1:]
     return " ".join(words), start, end

@@ -22,7 +22,8 @@ class Lexicon:
     roles: tuple[tuple[str, ...], ...]  # token tuples, longest first
     role_heads: frozenset[str]  # last words of roles: a name follows them
     role_words: frozenset[str]  # every word of a role
-    honorifics: frozenset[str]
+    honorifics: frozenset[str]  # as written in the list (also a feature of the model's)
+    titles: frozenset[str]  # the honorifics with and without their dot: "Gen." is "Gen" as a word
     name_stopwords: frozenset[str]
     org_heads: frozenset[str]
     ministries: tuple[tuple[str, ...], ...]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         role_heads=frozenset(r.split()[-1] for r in lx["roles"]),
         role_words=frozenset(w for r in lx["roles"] for w in r.split()),
         honorifics=frozenset(lx["honorifics"]),
+        titles=frozenset(h for title in lx["honorifics"] for h in (title, title.rstrip("."))),
         name_stopwords=frozenset(lx["name_stopwords"]),
         org_heads=frozenset(lx["org_heads"]),
         ministries=_phrases(lx["ministries"]),

@@ -96,11 +96,11 @@ def _name_in_run(
     if sentence_start and len(run) > 2 and run[0].text.lower() in lex.stopwords:
         k = 1
     for m, w in enumerate(run):
-        if w.text.lower() in lex.role_heads or w.text in lex.honorifics:
+        if w.text.lower() in lex.role_heads or w.text in lex.titles:
             k = m + 1  # the name follows the last title word
         elif w.text == "'s" and m < len(run) - 1:
             k = max(k, m + 1)  # "Acme's Anna Ruiz": the owner is no part of the name
-    skip = lex.name_stopwords | lex.honorifics | lex.org_heads
+    skip = lex.name_stopwords | lex.titles | lex.org_heads
     while k < len(run) and (run[k].text in skip or run[k].text in _PARTICLES
                             or _is_place_word(gaz, run[k].text)):  # fmt: skip
         k += 1

@@ -13,7 +13,9 @@ from typing import NamedTuple
 __all__ = ["DIGIT", "Word", "capitalised_runs", "sentences", "words_before", "words_in"]
 
 # A dot ends a sentence unless it ends a title abbreviation or an initial.
-_ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Adm|Prof|Sen|Rep|St|Jr|Sr|Gov|Capt)\."
+_TITLES = "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Adm|Prof|Sen|Rep|St|Jr|Sr|Gov|Capt"
+_ABBREVIATION = rf"(?:{_TITLES})\."
+_NO_END = re.compile(rf"(?:{_TITLES}|(?:[A-Z]\.)*[A-Z])")  # "Dr", "J", "J.R" before the dot
 _NAME_WORD = (
     rf"(?:{_ABBREVIATION}|[A-Z][\w'-]*\w|(?:[A-Z]\.)+|(?:al|el|ad|as|ash|at|az|ul)-[A-Z][\w'-]*\w)"
 )
@@ -80,6 +82,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group() == ".":
+            word = text[
+                max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1 : m.start()
+            ]
+            if _NO_END.fullmatch(word.lstrip("\"'(\u201c\u201e\u00ab")):
+                continue  # "said Dr. Marstrand", "J. Okafor": no end of a sentence
         spans.append((start, m.end()))
         start = m.end()
     if start < len(text):
