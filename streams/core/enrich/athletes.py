@@ -197,7 +197,7 @@ def _country(gaz: Gazetteer, nation: str) -> str | None:
 
 def _not_a_person(gaz: Gazetteer, lex: Lexicon, name: str) -> bool:
     """A place ("Paris (France)"), a body ("Ajax Group (Netherlands)") or a role."""
-    if gaz.automaton.get(name, None) is not None or name in lex.organizations or name in lex.bodies:
+    if gaz.automaton.get(name, None) is not None or name in lex.known_bodies:
         return True
     words = name.split()
     return words[-1] in lex.org_heads or words[0].lower() in lex.role_words

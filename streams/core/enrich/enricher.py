@@ -65,7 +65,7 @@ class Enrichment:
 def _known_organizations() -> Any:
     """Known bodies and news agencies, one automaton for the process."""
     lex = lexicon()
-    return alias_automaton({**_agencies(), **lex.bodies, **lex.organizations})
+    return alias_automaton({**_agencies(), **lex.known_bodies})
 
 
 def _agencies() -> dict[str, str]:

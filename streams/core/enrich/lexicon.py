@@ -29,7 +29,9 @@ class Lexicon:
     ministries: tuple[tuple[str, ...], ...]
     military_subjects: tuple[tuple[str, ...], ...]
     organizations: dict[str, str]  # alias -> canonical name (also a feature of the model's)
-    bodies: dict[str, str]  # alias -> canonical name, from organizations.json: rules only
+    known_bodies: dict[
+        str, str
+    ]  # alias -> canonical name: the above and organizations.json (rules only)
     speech_verbs: frozenset[str]
     report_verbs: frozenset[str]
     stopwords: frozenset[str]
@@ -54,6 +56,9 @@ def lexicon() -> Lexicon:
         for w in line.split()
     }  # fmt: skip
     terms = [term for weights in topics["topics"].values() for term in weights]
+    organizations = {
+        alias: name for name, aliases in lx["organizations"].items() for alias in aliases
+    }
     return Lexicon(
         roles=_phrases(lx["roles"]),
         role_heads=frozenset(r.split()[-1] for r in lx["roles"]),
@@ -64,14 +69,15 @@ def lexicon() -> Lexicon:
         org_heads=frozenset(lx["org_heads"]),
         ministries=_phrases(lx["ministries"]),
         military_subjects=_phrases(lx["military_subjects"]),
-        organizations={
-            alias: name for name, aliases in lx["organizations"].items() for alias in aliases
-        },
-        bodies={
-            alias: name
-            for group in json.loads(_read("organizations.json"))["organizations"].values()
-            for name, aliases in group.items()
-            for alias in aliases
+        organizations=organizations,
+        known_bodies={
+            **{
+                alias: name
+                for group in json.loads(_read("organizations.json"))["organizations"].values()
+                for name, aliases in group.items()
+                for alias in aliases
+            },
+            **organizations,
         },
         speech_verbs=frozenset(lx["speech_verbs"]),
         report_verbs=frozenset(lx["report_verbs"]),

@@ -134,7 +134,7 @@ def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> 
         written = text[name_words[0].start : name_words[-1].end]
         if written.replace(".", "") == name.replace(".", ""):
             name = written  # initials keep their dots: "George W. Bush"
-        if name in lex.organizations or name in lex.bodies or _FEATURE_AFTER.match(text, end):
+        if name in lex.known_bodies or _FEATURE_AFTER.match(text, end):
             continue
         if gaz.automaton.exists(name):
             continue  # a place of several words ("New York", "South Carolina")
