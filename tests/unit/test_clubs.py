@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from streams.core.article import Article
 from streams.core.enrich import Entities, find_entities
-from streams.core.enrich.clubs import _SCORE, _scores, club_names
+from streams.core.enrich.clubs import _SCORE, _scores, club_names, is_club_name
 
 pytestmark = pytest.mark.unit
 
@@ -64,6 +64,20 @@ def test_a_score_in_a_sentence_makes_the_towns_either_side_clubs() -> None:
     assert orgs["Portsmouth"] == 2  # the next sentence too
     assert orgs["Bristol"] == 2
     assert not {loc.name for loc in found.locations} & set(orgs)
+
+
+def test_a_club_named_with_a_clubs_word_is_the_club_and_its_town_no_place() -> None:
+    assert is_club_name("Hillsborough Rovers")
+    assert is_club_name("Valby United")
+    assert not is_club_name("United")
+    found = _found(
+        "Cup football.",
+        ("Kestrel Wanderers beat Hillsborough Rovers 3-1 on Saturday.",
+         "Hillsborough Rovers now face a replay in Hillsborough."),
+    )  # fmt: skip
+    orgs = {o.name: o.mentions for o in found.organizations}
+    assert orgs.get("Hillsborough Rovers") == 2
+    assert "Kestrel Wanderers" in orgs
 
 
 def test_a_score_in_a_sentence_leaves_people_countries_and_other_numbers_alone() -> None:

@@ -9,7 +9,7 @@ import pytest
 from streams.core.article import Article
 from streams.core.enrich import enrich, find_entities
 from streams.core.enrich.gazetteer import gazetteer
-from streams.core.enrich.learned import _clean
+from streams.core.enrich.learned import _clean, _personal
 from streams.core.enrich.lexicon import lexicon
 from streams.core.enrich.ner import Featuriser, Span, _decode, _stretches, recogniser, tokenise
 from streams.devtools.ner_data import NER_DATA, read_conll
@@ -37,6 +37,11 @@ def test_features_mark_capitals_sentence_starts_and_the_word_lists() -> None:
     assert own <= set(again)
     # Word pairs either side: "to Nairobi" is a place, "Nairobi on" a date line.
     assert {"b-1=to|nairobi", "b+1=nairobi|on"} <= set(items[4])
+    # A given name is marked, in capitals too; a month that is also a name is not one.
+    named = featuriser.features(["Benoît", "met", "AMINA", "in", "May"], [None] * 5)
+    assert "given" in named[0]
+    assert "given" in named[2]
+    assert "given" not in named[4]
 
 
 def test_stretches_and_decoding() -> None:
@@ -62,7 +67,9 @@ def test_the_packaged_model_finds_names_no_list_holds() -> None:
     found = {(s.label, text[s.start : s.end]) for s in _MODEL.spans(text)}
     assert ("PER", "Marcus Lindqvist") in found
     assert ("ORG", "Valby United") in found
-    assert ("ORG", "Hillsborough Rovers") in found
+    # Where the model reads only the town of a club, the rules make it the club.
+    article = Article("t", "", "Football.", (text,), language="en")
+    assert "Hillsborough Rovers" in {o.name for o in find_entities(article).organizations}
     text = "GENEVA, March 3 (Reuters) - The World Health Organization said cases rose."
     found = {(s.label, text[s.start : s.end]) for s in _MODEL.spans(text)}
     assert ("LOC", "GENEVA") in found  # all-caps datelines too
@@ -138,6 +145,22 @@ def test_regnal_numbers_titles_and_sentence_openers() -> None:
     people = {p.name for p in find_entities(article, learned=False).people}
     assert "Ingvar Solberg" in people
     assert not any(name.startswith(("Once", "Pope")) for name in people)
+
+
+def test_a_given_name_and_a_surname_are_a_person_not_a_body_or_place() -> None:
+    gaz, lex = gazetteer(), lexicon()
+    assert _personal("Rocco Catalano", gaz, lex)
+    assert _personal("Benoît Paire", gaz, lex)
+    # A thing named after a person, a known body, a place, a lone given name: not persons.
+    names = ("Charles River", "John Lewis Partnership", "Victoria Beckham", "George")
+    for name in (*names,
+                 "Elizabeth Line", "Hillsborough Rovers", "Anna University"):  # fmt: skip
+        assert not _personal(name, gaz, lex), name
+    # The rules' capitalised pair with a given name stays a person without the model's word.
+    body = ("Rachida Tessier backed the plan, and Olga Brandvik spoke against it.",)
+    article = Article("t", "", "A council vote.", body, language="en")
+    people = {p.name for p in find_entities(article).people}
+    assert {"Rachida Tessier", "Olga Brandvik"} <= people
 
 
 _CONLL = """-DOCSTART- O

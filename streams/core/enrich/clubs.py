@@ -16,7 +16,7 @@ from .orgs import Organization
 from .places import Location
 from .tokens import DIGIT
 
-__all__ = ["club_names", "places_as_clubs", "result_sides"]
+__all__ = ["club_names", "is_club_name", "places_as_clubs", "result_sides"]
 
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _SCORERS = r"(?: \([^()\n]*\))?"  # "(Smith 23, Jones 80)"
@@ -50,6 +50,12 @@ _AFTER = re.compile(
     rf"{_SIDE.format('b')}"
 )
 _WINDOW = 100  # characters either side of a score: one clause
+# Last words that make a name a club's ("Hillsborough Rovers"), whatever its town.
+_CLUB_WORDS = frozenset(
+    ("United", "Rovers", "Rangers", "City", "Town", "County", "Athletic", "Athletico",
+     "Wanderers", "Albion", "Hotspur", "Villa", "Celtic", "Argyle", "Orient", "Stanley",
+     "Thistle", "Academicals", "Dynamo", "FC", "AFC", "CF", "SC", "SV", "BK", "IF")
+)  # fmt: skip
 
 
 def club_names(text: str) -> set[str]:
@@ -77,6 +83,12 @@ def result_sides(text: str) -> set[str]:
         if m := _AFTER.match(after):
             names |= _endings(m.group("b"))
     return names
+
+
+def is_club_name(name: str) -> bool:
+    """A name of two or more words whose last word is a club's ("Hillsborough Rovers")."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in _CLUB_WORDS
 
 
 def _scores(text: str) -> list[tuple[int, int]]:
@@ -131,12 +143,26 @@ def places_as_clubs(
         loc.mentions = len(loc.spans)
         if loc.mentions:
             kept.append(loc)
-    unknown = sorted(clubs - national - by_name.keys(), key=len, reverse=True)
-    if unknown:
-        taken = taken + [span for o in by_name.values() for span in o.spans]
+    # Every mention of a club, found or not by the lists and the model.
+    wanted = sorted(clubs - national, key=len, reverse=True)
+    if wanted:
+        known = {span for o in by_name.values() for span in o.spans}
+        taken = taken + list(known)
+        names = "|".join(re.escape(name) for name in wanted)
+        found = [
+            m.span() for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text)
+            if not any(m.start() < e and m.end() > s for s, e in taken)
+        ]  # fmt: skip
+        # A town inside a club's name ("Hillsborough" of "Hillsborough Rovers") is the club's.
+        for loc in kept:
+            loc.spans = [
+                (s, e) for s, e in loc.spans
+                if not any(cs <= s and e <= ce for cs, ce in found)
+            ]  # fmt: skip
+            loc.mentions = len(loc.spans)
+        kept = [loc for loc in kept if loc.mentions]
         taken += [span for loc in kept for span in loc.spans]
-        names = "|".join(re.escape(name) for name in unknown)
-        for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
-            if not any(m.start() < e and m.end() > s for s, e in taken):
-                add(m.start(), m.end())
+        for s, e in found:
+            if not any(s < te and e > ts for ts, te in taken):
+                add(s, e)
     return kept, list(by_name.values())

@@ -33,6 +33,15 @@ _CONNECTORS = _PARTICLES | frozenset(("of", "for", "the", "and", "on", "upon", "
 # A regnal number after a name: II to XXX, or I before punctuation ("Amyntas I,").
 _REGNAL = re.compile(r" (?:X{0,2}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[,.;:)]))(?![\w'-])")
 
+# Words that make a name a thing named after a person ("George Washington Bridge").
+_NOT_PERSON_HEADS = frozenset(
+    ("River", "Lake", "Road", "Avenue", "Bridge", "Park", "Hall", "Centre", "Center",
+     "Stadium", "Arena", "Prize", "Award", "Cup", "Trophy", "College", "School", "Hospital",
+     "Church", "Cathedral", "Tower", "House", "Building", "Gallery", "Theatre", "Theater",
+     "Hotel", "Festival", "Show", "Island", "Islands", "Bay", "Memorial", "Trust", "Band",
+     "Partnership", "Partners", "Associates", "Brothers", "Sons")
+)  # fmt: skip
+
 Named = tuple[str, int, int]  # name, start, end
 
 
@@ -119,7 +128,8 @@ def merge_learned(
     # One name, one kind in an article: the model's most frequent reading of a string wins.
     votes: dict[str, Counter[str]] = {}
     for label, (name, _, _) in cleaned:
-        votes.setdefault(name, Counter())[label] += 1
+        kind = "PER" if label != "PER" and _personal(name, gaz, lex) else label
+        votes.setdefault(name, Counter())[kind] += 1
     by_label: dict[str, list[Named]] = {"PER": [], "LOC": [], "ORG": []}
     for _, named in cleaned:
         by_label[votes[named[0]].most_common(1)[0][0]].append(named)
@@ -133,6 +143,23 @@ def merge_learned(
     taken += [span for p in people for span in p.spans]
     orgs = _organizations(by_label["ORG"], found.organizations, taken)
     return Found(people, orgs, _locations(by_label["LOC"], locations, taken, gaz))
+
+
+def _personal(name: str, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """A body or place the model found that is a person's name: a given name and one or two
+    capitalised words that are no head of a body or place ("Rocco Catalano", not "John Lewis
+    Partnership" or "Charles River"), and the whole no known body or place."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or words[0] not in lex.given_names:
+        return False
+    rest = words[1:]
+    if any(
+        not w[:1].isupper() or w in lex.org_heads or w in lex.name_stopwords
+        or w in _NOT_PERSON_HEADS or w.lower() in lex.role_words
+        for w in rest
+    ):  # fmt: skip
+        return False
+    return name not in lex.known_bodies and gaz.automaton.get(name, None) is None
 
 
 def _places_not_people(
@@ -183,11 +210,13 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
     lex: Lexicon,
 ) -> list[Person]:
     persons = [(s, e) for _, s, e in named]
-    # A capitalised pair is a person for the rules; it stays one with a role before it, or
-    # where the model too reads a mention as a person.
+    # A capitalised pair is a person for the rules; it stays one with a role before it, where
+    # the model too reads a mention as a person, or where it starts with a given name.
     kept = {
         p.name: p for p in people
-        if p.role is not None or any(_overlaps(s, e, persons) for s, e in p.spans)
+        if p.role is not None
+        or any(_overlaps(s, e, persons) for s, e in p.spans)
+        or _personal(p.name, gaz, lex)
     }  # fmt: skip
     # A known person's surname or first name alone is that person, not somebody new.
     surnames = {s for p in kept.values() for s in (*p.surnames, p.name.split()[0])}

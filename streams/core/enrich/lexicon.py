@@ -25,6 +25,7 @@ class Lexicon:
     honorifics: frozenset[str]  # as written in the list (also a feature of the model's)
     titles: frozenset[str]  # the honorifics with and without their dot: "Gen." is "Gen" as a word
     name_stopwords: frozenset[str]
+    given_names: frozenset[str]  # common first names, as written (a feature of the model's)
     org_heads: frozenset[str]
     ministries: tuple[tuple[str, ...], ...]
     military_subjects: tuple[tuple[str, ...], ...]
@@ -55,6 +56,10 @@ def lexicon() -> Lexicon:
         w for line in _read("stopwords.txt").splitlines() if not line.startswith("#")
         for w in line.split()
     }  # fmt: skip
+    given = {
+        w for line in _read("given_names.txt").splitlines() if not line.startswith("#")
+        for w in line.split()
+    }  # fmt: skip
     terms = [term for weights in topics["topics"].values() for term in weights]
     organizations = {
         alias: name for name, aliases in lx["organizations"].items() for alias in aliases
@@ -66,6 +71,7 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(lx["honorifics"]),
         titles=frozenset(h for title in lx["honorifics"] for h in (title, title.rstrip("."))),
         name_stopwords=frozenset(lx["name_stopwords"]),
+        given_names=frozenset(given),
         org_heads=frozenset(lx["org_heads"]),
         ministries=_phrases(lx["ministries"]),
         military_subjects=_phrases(lx["military_subjects"]),

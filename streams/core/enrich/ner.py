@@ -118,6 +118,8 @@ class Featuriser:
             flags.append("orghead")
         if word in lex.name_stopwords:
             flags.append("stop")
+        if word in lex.given_names or (word.isupper() and word.title() in lex.given_names):
+            flags.append("given")
         if word in self._org_words:
             flags.append("orgword")
         own += flags
