@@ -102,6 +102,25 @@ def test_well_known_bodies_companies_parties_and_media_are_organisations() -> No
     assert {p["name"] for p in e["persons"]} == {"Anna Ruiz"}
 
 
+def test_companies_the_text_describes_are_organisations_wherever_named() -> None:
+    text = (
+        "Brekkvik, the Norwegian engineering group, said profit fell. "
+        "Shares in Talvora Motor rose 4 percent, and Quenby shares fell.\n"
+        "Ostrava Steel's chief executive met Brekkvik's board. Talvora Motor did not comment.\n"
+        "Japan, the world's third-largest carmaker, and Anna Ruiz, a bank analyst, spoke. "
+        "Olga Brandvik, a director at the company, agreed."
+    )
+    e = enrich(article(text)).to_dict()["entities"]
+    orgs = {o["name"]: o["mentions"] for o in e["organizations"]}
+    assert {"Brekkvik", "Talvora Motor", "Quenby", "Ostrava Steel"} <= set(orgs)
+    assert orgs["Brekkvik"] == 2  # the possessive's mention too
+    assert orgs["Talvora Motor"] == 2
+    # A country described as a carmaker is still the country; people stay people.
+    assert "Japan" not in orgs
+    assert "Japan" in {loc["name"] for loc in e["locations"]}
+    assert {"Anna Ruiz", "Olga Brandvik"} <= {p["name"] for p in e["persons"]}
+
+
 def test_an_occupation_before_a_name_is_its_role_not_part_of_it() -> None:
     text = "Historian David Crouch and lawyer Maria Lopez spoke. Crouch said the file was lost."
     persons = enrich(article(text)).to_dict()["entities"]["persons"]

@@ -16,7 +16,7 @@ from .keywords import keywords, topics
 from .learned import Found, merge_learned
 from .lexicon import lexicon
 from .ner import recogniser
-from .orgs import Organization, alias_automaton, find_organizations
+from .orgs import Organization, alias_automaton, company_names, find_organizations
 from .people import Person, find_people
 from .places import Location, find_locations
 from .quotes import Speaker, find_attributions, find_quotes
@@ -101,11 +101,13 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     text = "\n".join((article.title, lead, *article.body))[:MAX_CHARS]
     lead_from = len(article.title) + 1
     body_from = lead_from + len(lead) + 1
-    people = find_people(text, lex, gaz, discover_from=lead_from)
+    companies = company_names(text, lex, gaz, lead_from)
+    people = find_people(text, lex, gaz, discover_from=lead_from, not_people=companies)
     taken = [span for p in people for span in p.spans]
     orgs = find_organizations(
-        text, lex, gaz, known=_known_organizations(), taken=taken, discover_from=lead_from
-    )
+        text, lex, gaz, known=_known_organizations(), taken=taken, discover_from=lead_from,
+        companies=companies,
+    )  # fmt: skip
     hits = gaz.find(text)  # one scan for the places and the recogniser's features
     locations, salience = find_locations(text, gaz, taken, lead_from, body_from, hits=hits)
     model = recogniser() if learned else None

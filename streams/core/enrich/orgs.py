@@ -1,5 +1,6 @@
 """Organisations: known bodies and news agencies by name, '<demonym> <subject> ministry'
-phrases, '<demonym> army', and capitalised phrases built on an organisation noun."""
+phrases, '<demonym> army', capitalised phrases built on an organisation noun, and companies
+the text describes as such ("Volvo, the Swedish truck maker", "shares of Daewoo")."""
 
 from __future__ import annotations
 
@@ -13,10 +14,38 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .tokens import Word, capitalised_runs, words_before, words_in
 
-__all__ = ["Organization", "alias_automaton", "find_organizations"]
+__all__ = ["Organization", "alias_automaton", "company_names", "find_organizations"]
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
 _MINISTRY = re.compile(r"\bministry\b", re.IGNORECASE)
+
+# A company's name: up to four capitalised words, "&" allowed between ("Procter & Gamble").
+_CO = r"(?<![\w&'.-])(?P<name>[A-Z][\w&.-]*(?: (?:& )?[A-Z][\w&.-]*){0,3})"
+# What a company is called when the text describes it: "the Swedish truck maker". Words that
+# describe people as well ("producer", "developer", "publisher") are not here.
+_KIND = (
+    r"(?:company|group|firm|maker|manufacturer|carrier|airline|insurer|retailer|lender|bank|"
+    r"brokerage|conglomerate|miner|refiner|automaker|carmaker|chipmaker|drugmaker|steelmaker|"
+    r"shipbuilder|subsidiary|affiliate|start-up|startup|news agency|newspaper|utility|chain)"
+)
+# The description ends the phrase: punctuation or the clause's verb follows it.
+_KIND_END = (
+    r"(?=[,.;:)]|$| (?:said|says|which|that|whose|has|had|is|was|will|would|reported|"
+    r"announced|added|posted|plans|expects|told)\b)"
+)
+_COMPANY_CLUES = (
+    re.compile(rf"{_CO}, (?:the|a|an) (?:[\w'-]+ ){{0,4}}?{_KIND}s?{_KIND_END}", re.MULTILINE),
+    re.compile(
+        rf"{_CO}['\u2019]s (?:shares|share price|stock|profits?|earnings|revenues?|sales|"
+        r"shareholders|subsidiary|unit|board|chief executive|chief financial officer|"
+        r"chairman|net income|turnover|market value|parent company)\b"
+    ),
+    re.compile(rf"\b[Ss]hares (?:of|in) {_CO}"),
+    re.compile(
+        rf"{_CO} shares (?:rose|fell|jumped|climbed|slipped|dropped|gained|lost|were|closed|"
+        r"ended|surged|tumbled|slumped|edged|eased|firmed)\b"
+    ),
+)
 
 
 @dataclass
@@ -193,6 +222,38 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
     found.add(" ".join(span[first:]), country, words[first].start, words[len(span) - 1].end)
 
 
+def company_names(text: str, lex: Lexicon, gaz: Gazetteer, start_at: int) -> set[str]:
+    """Names the text calls a company: by a description ("Volvo, the Swedish truck maker"),
+    its shares, profit, board or chief executive. No list holds most companies."""
+    names: set[str] = set()
+    for pattern in _COMPANY_CLUES:
+        for m in pattern.finditer(text, start_at):
+            words = m.group("name").split(" ")
+            while words and (words[0] in lex.name_stopwords or words[0].lower() in lex.stopwords):
+                words.pop(0)
+            name = " ".join(words).rstrip(".")
+            # A place or a country is no company ("Brazil, the world's largest producer"), nor
+            # is a person.
+            if (
+                len(name) > 1
+                and gaz.automaton.get(name, None) is None
+                and name.split(" ")[0] not in lex.given_names
+            ):
+                names.add(name)
+    return names
+
+
+def _companies(text: str, names: set[str], found: _Found, start_at: int) -> None:
+    """Every mention of the companies ``names`` that no other finder took."""
+    names = names - found.orgs.keys()
+    if not names:
+        return
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    mentions = re.compile(rf"(?<![\w&-])(?:{alternatives})(?![\w&-])")
+    for m in mentions.finditer(text, start_at):
+        found.add(m.group(), None, m.start(), m.end())
+
+
 def find_organizations(
     text: str,
     lex: Lexicon,
@@ -201,12 +262,17 @@ def find_organizations(
     known: ahocorasick.Automaton,
     taken: list[tuple[int, int]],
     discover_from: int,
+    companies: set[str] | None = None,
 ) -> list[Organization]:
     """Organisations named in ``text``, outside the ``taken`` spans (people); the spans of
-    those found are added to ``taken``."""
+    those found are added to ``taken``. ``companies``: :func:`company_names` of the text,
+    when the caller has them."""
     found = _Found(taken)
     _known(text, known, found)
     _ministries(text, lex, gaz, found)
     _militaries(text, lex, gaz, found)
     _named_bodies(text, lex, gaz, found, discover_from)
+    if companies is None:
+        companies = company_names(text, lex, gaz, discover_from)
+    _companies(text, companies, found, discover_from)
     return sorted(found.orgs.values(), key=lambda o: (-o.mentions, o.name))

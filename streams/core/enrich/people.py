@@ -4,6 +4,7 @@ later surname-only mentions resolved to the full name."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, Place
@@ -116,9 +117,12 @@ def _name_in_run(
     return k, name
 
 
-def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> list[Person]:
+def find_people(
+    text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int, not_people: Set[str] = frozenset()
+) -> list[Person]:
     """People in ``text``; new full names are only taken from offset ``discover_from`` on
-    (headlines are title case, so every word there looks like a name)."""
+    (headlines are title case, so every word there looks like a name). Names in
+    ``not_people`` (companies the text describes as such) are none."""
     people: dict[str, Person] = {}
     for start, end in capitalised_runs(text):
         if start < discover_from or " " not in text[start:end]:
@@ -134,7 +138,7 @@ def find_people(text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int) -> 
         written = text[name_words[0].start : name_words[-1].end]
         if written.replace(".", "") == name.replace(".", ""):
             name = written  # initials keep their dots: "George W. Bush"
-        if name in lex.known_bodies or _FEATURE_AFTER.match(text, end):
+        if name in lex.known_bodies or name in not_people or _FEATURE_AFTER.match(text, end):
             continue
         if gaz.automaton.exists(name):
             continue  # a place of several words ("New York", "South Carolina")
