@@ -118,3 +118,23 @@ def test_the_name_nearest_the_verb_speaks_not_the_body_before_it() -> None:
     )
     assert found == [("Talks will resume next week", "Ayesha Rahman"),
                      ("the strike is off for now", "Ayesha Rahman")]  # fmt: skip
+
+
+def test_a_partial_quotation_after_a_verb_of_judgement_is_its_subject_s() -> None:
+    quotes = _quotes(
+        'Foreign Minister Amir Rezaei called the proposal "a serious step backwards".',
+        'Opposition leader Katrin Vollmer accused the government of "playing for time".',
+    )
+    assert quotes == [
+        ("a serious step backwards", "Amir Rezaei"),
+        ("playing for time", "Katrin Vollmer"),
+    ]
+
+
+def test_a_name_or_label_in_quote_marks_is_no_quotation() -> None:
+    quotes = _quotes(
+        'Katrin Vollmer founded a group called "Citizens for Reform" in 2019.',
+        'Under the so-called "peace plan", Amir Rezaei said nothing new.',
+        'The "old guard" lost, Rezaei said.',
+    )
+    assert quotes == []

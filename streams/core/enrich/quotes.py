@@ -21,6 +21,12 @@ _QUOTE = re.compile(
     r"|\u201e([^\u201c\u201d\n]{1,2000})[\u201c\u201d]|\u201c([^\u201d\n]{1,2000})\u201d"
 )
 _MIN_QUOTE_WORDS = 2
+# Quote marks right after these words hold a name or a label, not anybody's words: a group
+# called "Citizens for Reform", the so-called "peace plan".
+_LABEL_BEFORE = re.compile(
+    r"(?<![\w-])(?:so-called|called|dubbed|named|titled|entitled|nicknamed|known as|the)[ \t]*$",
+    re.IGNORECASE,
+)
 # What may stand between a quotation and its verb: "...," he said / "...," the minister said /
 # He said: "..." / The minister told reporters: "..."
 _PRONOUN = frozenset({"he", "she"})
@@ -90,6 +96,8 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
     for content, start, end in _quotations(text):
         if len(content.split()) < _MIN_QUOTE_WORDS:
             continue  # a single quoted word is emphasis, not a quotation
+        if _LABEL_BEFORE.search(text, max(0, start - 12), start):
+            continue
         s_start = next((a for a, b in spans if a <= start < b), 0)
         s_end = next((b for a, b in spans if a < end <= b), len(text))
         speaker = (
