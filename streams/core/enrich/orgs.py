@@ -214,6 +214,8 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
         span.pop()
     if len(span) - first < 2:
         return
+    if gaz.automaton.exists(" ".join(span[first:])):
+        return  # a place, though an organisation noun is in it ("Soviet Union")
     country = (
         demonym[1]
         if demonym
