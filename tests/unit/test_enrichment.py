@@ -147,6 +147,27 @@ def test_an_occupation_before_a_name_is_its_role_not_part_of_it() -> None:
     }
 
 
+def test_one_word_names_after_a_title_and_titles_that_stop_at_commas() -> None:
+    text = (
+        "President Halvorsen met Secretary of State Mbeki-Tan on Monday. "
+        "In Tromso, Chancellor Ilse Varga said talks went well.\n"
+        "Varga's spokesman Piet Dalen confirmed it. Ingrid Halvorsen flew home; the "
+        "Associate Team stayed, and the team's leader, Muhammed Sheikh Khalil, joined them."
+    )
+    persons = enrich(article(text)).to_dict()["entities"]["persons"]
+    found = {p["name"]: (p["role"], p["mentions"]) for p in persons}
+    # "President Halvorsen" is the article's Ingrid Halvorsen, with the role.
+    assert found["Ingrid Halvorsen"] == ("President", 2)
+    assert "Halvorsen" not in found
+    assert found["Mbeki-Tan"][0] == "Secretary of State"
+    # A title takes no word before a comma or a possessive.
+    assert found["Ilse Varga"][0] == "Chancellor"
+    assert found["Piet Dalen"][0] == "Spokesman"
+    # A word the text also writes in lower case is no name; a title inside a name stays.
+    assert "Team" not in found
+    assert "Khalil" not in found
+
+
 def test_honorifics_are_not_part_of_names() -> None:
     e = enrich(article("Mr. John Smith met Dr. Maria Lopez. Smith said the talks went well."))
     names = {p["name"]: p["mentions"] for p in e.to_dict()["entities"]["persons"]}

@@ -13,7 +13,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .ner import Span
 from .orgs import Organization
-from .people import Person, count_mentions, role_and_affiliation
+from .people import Person, count_mentions, fold_surnames, role_and_affiliation
 from .places import Location, resolve
 from .tokens import words_before
 
@@ -233,6 +233,7 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
         person = kept[name] = Person(name)
         context = [w.text for w in words_before(text, start, 6)]
         person.role, person.affiliation = role_and_affiliation(context, lex, gaz)
+    fold_surnames(kept)
     count_mentions(text, kept)
     return sorted((p for p in kept.values() if p.mentions), key=lambda p: (-p.mentions, p.name))
 

@@ -11,7 +11,7 @@ from .gazetteer import Gazetteer, Place
 from .lexicon import Lexicon
 from .tokens import Word, capitalised_runs, words_before, words_in
 
-__all__ = ["Person", "count_mentions", "find_people", "role_and_affiliation"]
+__all__ = ["Person", "count_mentions", "find_people", "fold_surnames", "role_and_affiliation"]
 
 _PARTICLES = frozenset(
     {"al", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "el", "of"}
@@ -58,6 +58,10 @@ def _is_place_word(gaz: Gazetteer, word: str) -> bool:
 def role_and_affiliation(
     context: list[str], lex: Lexicon, gaz: Gazetteer
 ) -> tuple[str | None, str | None]:
+    # The title takes no word before a comma or a possessive ("In Bonn, Chancellor Kohl",
+    # "Yeltsin's spokesman"); the affiliation looks through them ("Russia's Foreign Minister").
+    cut = max((i + 1 for i, w in enumerate(context) if w in (",", "'s")), default=0)
+    reach = len([w for w in context[cut:] if w not in (",", "'s")])
     context = [w for w in context if w not in (",", "'s")]
     words = [w.lower() for w in context]
     role_words: list[str] | None = None
@@ -68,15 +72,18 @@ def role_and_affiliation(
             break
     if role_words is None:
         return None, None
+    extendable = reach - len(role_words)
     # "First Vice President", "Foreign Ministry spokesman": capitalised words that are no
     # place belong to the title.
     while (
-        context
+        extendable > 0
+        and context
         and context[-1][0].isupper()
         and not _is_place_word(gaz, context[-1])
         and (context[-1] not in lex.name_stopwords or context[-1].lower() in lex.role_words)
     ):
         role_words.insert(0, context.pop())
+        extendable -= 1
     role = " ".join(w if w.lower() in ("of", "the") else w[0].upper() + w[1:] for w in role_words)
     affiliation = None
     for w in reversed(context[-3:]):
@@ -108,7 +115,19 @@ def _name_in_run(
     name = [w for w in run[k:] if w.text != "'s"]
     # "Kofi Annan of Ghana", "Ahmed Saleh of the ministry": the name ends before "of".
     name = next((name[:i] for i, w in enumerate(name) if w.text == "of"), name)
-    if not 2 <= len(name) <= _MAX_NAME_WORDS:
+    # One word right after a role or a title is a name too: "President Clinton", "Mr Okafor".
+    # Only where nothing before the title could be part of a name ("Muhammed Sheikh Khalil").
+    titled = (
+        len(name) == 1 and 0 < k < len(run) and name[0] is run[k]
+        and (run[k - 1].text.lower() in lex.role_heads or run[k - 1].text in lex.titles)
+        and len(name[0].text) > 2 and not name[0].text.isupper()
+        and all(
+            w.text.lower() in lex.role_words or w.text in lex.titles or w.text == "'s"
+            or w.text in lex.name_stopwords or _is_place_word(gaz, w.text)
+            for w in run[:k]
+        )
+    )  # fmt: skip
+    if not (titled or 2 <= len(name) <= _MAX_NAME_WORDS):
         return k, []
     if any(w.text in lex.name_stopwords or _is_place_word(gaz, w.text) for w in name):
         return k, []
@@ -135,6 +154,8 @@ def find_people(
         if not name_words:
             continue
         name = " ".join(w.text for w in name_words)
+        if len(name_words) == 1 and _written_lower(text, name):
+            continue  # "Associate Team": a word the text also writes in lower case is no name
         written = text[name_words[0].start : name_words[-1].end]
         if written.replace(".", "") == name.replace(".", ""):
             name = written  # initials keep their dots: "George W. Bush"
@@ -148,8 +169,24 @@ def find_people(
         person = people.setdefault(name, Person(name))
         if person.role is None and role is not None:
             person.role, person.affiliation = role, affiliation
+    fold_surnames(people)
     count_mentions(text, people)
     return sorted(people.values(), key=lambda p: (-p.mentions, p.name))
+
+
+def _written_lower(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
+def fold_surnames(people: dict[str, Person]) -> None:
+    """A one-word name that is the surname of exactly one full name is that person ("President
+    Clinton" and "Bill Clinton"); the full name takes its role if it has none."""
+    for name in [n for n in people if " " not in n]:
+        owners = [p for p in people.values() if " " in p.name and name in p.surnames]
+        if len(owners) == 1:
+            single, owner = people.pop(name), owners[0]
+            if owner.role is None and single.role is not None:
+                owner.role, owner.affiliation = single.role, single.affiliation
 
 
 def count_mentions(text: str, people: dict[str, Person]) -> None:
