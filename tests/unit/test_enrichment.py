@@ -168,6 +168,13 @@ def test_one_word_names_after_a_title_and_titles_that_stop_at_commas() -> None:
     assert "Khalil" not in found
 
 
+def test_the_owner_of_a_wife_or_an_aide_is_a_person() -> None:
+    text = "Talks resumed.\nOkonkwo's wife attended, and Vestergaard's aides stayed in Oslo."
+    persons = {p["name"] for p in enrich(article(text)).to_dict()["entities"]["persons"]}
+    assert {"Okonkwo", "Vestergaard"} <= persons
+    assert "Oslo" not in persons
+
+
 def test_honorifics_are_not_part_of_names() -> None:
     e = enrich(article("Mr. John Smith met Dr. Maria Lopez. Smith said the talks went well."))
     names = {p["name"]: p["mentions"] for p in e.to_dict()["entities"]["persons"]}

@@ -211,10 +211,12 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
 ) -> list[Person]:
     persons = [(s, e) for _, s, e in named]
     # A capitalised pair is a person for the rules; it stays one with a role before it, where
-    # the model too reads a mention as a person, or where it starts with a given name.
+    # the model too reads a mention as a person, or where it starts with a given name. A
+    # person by what the text says of them ("Yeltsin's wife") stays one.
     kept = {
         p.name: p for p in people
         if p.role is not None
+        or p.sure
         or any(_overlaps(s, e, persons) for s, e in p.spans)
         or _personal(p.name, gaz, lex)
     }  # fmt: skip

@@ -27,6 +27,13 @@ _FEATURE_AFTER = re.compile(
 )
 
 
+# Words only a person has: "Yeltsin's wife", "Arafat's aide" name Yeltsin and Arafat.
+_OWNER = re.compile(
+    r"(?<![\w'-])(?P<name>[A-Z][a-z][\w-]+)['\u2019]s (?:wife|husband|son|daughter|mother|"
+    r"father|brother|sister|widow|lawyers?|attorneys?|aides?|advisers?|advisors?|bodyguards?)\b"
+)
+
+
 @dataclass
 class Person:
     """A person and what the text says about them."""
@@ -36,6 +43,7 @@ class Person:
     affiliation: str | None = None  # ISO country code
     mentions: int = 0
     spans: list[tuple[int, int]] = field(default_factory=list)
+    sure: bool = False  # a person by what the text says of them, whatever the model reads
 
     @property
     def surnames(self) -> tuple[str, ...]:
@@ -169,6 +177,13 @@ def find_people(
         person = people.setdefault(name, Person(name))
         if person.role is None and role is not None:
             person.role, person.affiliation = role, affiliation
+    for m in _OWNER.finditer(text, discover_from):
+        name = m.group("name")
+        if not (
+            name in lex.name_stopwords or name.lower() in lex.stopwords
+            or name in lex.known_bodies or name in not_people or gaz.automaton.exists(name)
+        ):  # fmt: skip
+            people.setdefault(name, Person(name)).sure = True
     fold_surnames(people)
     count_mentions(text, people)
     return sorted(people.values(), key=lambda p: (-p.mentions, p.name))
