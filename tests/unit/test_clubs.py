@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from streams.core.article import Article
 from streams.core.enrich import Entities, find_entities
-from streams.core.enrich.clubs import _SCORE, _scores, club_names, is_club_name
+from streams.core.enrich.clubs import _SCORE, _scores, club_names, is_club_name, team_mentions
 
 pytestmark = pytest.mark.unit
 
@@ -78,6 +78,34 @@ def test_a_club_named_with_a_clubs_word_is_the_club_and_its_town_no_place() -> N
     orgs = {o.name: o.mentions for o in found.organizations}
     assert orgs.get("Hillsborough Rovers") == 2
     assert "Kestrel Wanderers" in orgs
+
+
+def test_a_player_s_role_and_a_transfer_name_the_club() -> None:
+    text = (
+        "Vicenza striker Marco Otero scored twice. Ronaldo joined Barcelona from PSV Eindhoven "
+        "and Tom Reed signed for Leeds. Italy coach Anna Berti watched."
+    )
+    named, transfers = team_mentions(text)
+    assert {"Vicenza", "Barcelona", "PSV Eindhoven", "Leeds", "Italy"} <= named
+    assert transfers == {"Barcelona", "PSV Eindhoven", "Leeds"}
+    found = _found("Football news.", (text, "Barcelona and Leeds lead their groups."))
+    orgs = {o.name: o.mentions for o in found.organizations}
+    assert orgs["Barcelona"] == 2
+    assert {"Vicenza", "Leeds", "PSV Eindhoven"} <= set(orgs)
+    assert not {"Barcelona", "Vicenza", "Leeds"} & {loc.name for loc in found.locations}
+    assert "Italy" in {loc.name for loc in found.locations}  # a national team stays its country
+    # "joined" alone is no transfer: "Paris joined Berlin in condemning the attack".
+    assert team_mentions("Paris joined Berlin in condemning the attack.") == (set(), set())
+
+
+def test_a_club_s_short_name_is_the_club() -> None:
+    found = _found(
+        "Cup football.",
+        ("Valby United beat Kestrel Rovers 2-0.", "Valby coach Henrik Dahl was pleased."),
+    )
+    orgs = {o.name: o.mentions for o in found.organizations}
+    assert orgs["Valby United"] == 2
+    assert "Valby" not in orgs
 
 
 def test_a_score_in_a_sentence_leaves_people_countries_and_other_numbers_alone() -> None:

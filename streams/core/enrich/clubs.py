@@ -16,7 +16,7 @@ from .orgs import Organization
 from .places import Location
 from .tokens import DIGIT
 
-__all__ = ["club_names", "is_club_name", "places_as_clubs", "result_sides"]
+__all__ = ["club_names", "is_club_name", "places_as_clubs", "result_sides", "team_mentions"]
 
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _SCORERS = r"(?: \([^()\n]*\))?"  # "(Smith 23, Jones 80)"
@@ -85,6 +85,36 @@ def result_sides(text: str) -> set[str]:
     return names
 
 
+# A team's player or staff named by the team ("Vicenza striker Marco Otero"), and transfers
+# ("joined Barcelona from PSV Eindhoven", "signed for Leeds", "on loan from Everton").
+_TEAM_ROLE = re.compile(
+    rf"{_SIDE.format('a')} (?:striker|midfielder|defender|goalkeeper|keeper|forward|winger|"
+    r"playmaker|full-back|centre-back|center-back|coach|manager|captain|skipper)\b"
+)
+_TRANSFER = re.compile(
+    rf"\b(?:joined {_SIDE.format('a')} from|signed for|moved to|on loan (?:from|at|to)|"
+    rf"loaned to|a transfer to) {_SIDE.format('b')}"
+)
+_TRANSFER_CUE = re.compile(r"\b(?:joined|signed|moved|loan|transfer)\b")
+
+
+def team_mentions(text: str) -> tuple[set[str], set[str]]:
+    """Names the text uses for a team: before a player's or coach's role, with their last one
+    to three words like :func:`result_sides` (the caller keeps those that are places); and
+    the teams of transfers, whole, which are teams whatever else they are named for."""
+    names: set[str] = set()
+    transfers: set[str] = set()
+    for m in _TEAM_ROLE.finditer(text):
+        names |= _endings(m.group("a"))
+    if _TRANSFER_CUE.search(text):
+        for m in _TRANSFER.finditer(text):
+            for side in m.groups():
+                if side:
+                    names |= _endings(side)
+                    transfers.add(side)
+    return names, transfers
+
+
 def is_club_name(name: str) -> bool:
     """A name of two or more words whose last word is a club's ("Hillsborough Rovers")."""
     words = name.split()
@@ -125,7 +155,10 @@ def places_as_clubs(
     by_name = {o.name: o for o in orgs}
 
     def add(start: int, end: int) -> None:
-        club = by_name.setdefault(text[start:end], Organization(text[start:end]))
+        name = text[start:end]
+        # The club's short name: "Valby" for the article's "Valby United".
+        full = next((n for n in by_name if n.startswith(name + " ") and is_club_name(n)), name)
+        club = by_name.setdefault(full, Organization(full))
         club.mentions += 1
         club.spans.append((start, end))
 

@@ -10,7 +10,7 @@ from streams.core.article import Article
 from streams.core.sources import default_registry
 
 from .athletes import competitors, with_competitors
-from .clubs import club_names, is_club_name, places_as_clubs, result_sides
+from .clubs import club_names, is_club_name, places_as_clubs, result_sides, team_mentions
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
 from .learned import Found, merge_learned
@@ -117,12 +117,15 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
         merged = merge_learned(text, spans, Found(people, orgs, locations), gaz=gaz, lex=lex)
         people, orgs, locations = merged.people, merged.organizations, merged.locations
     clubs = club_names(text[lead_from:])
-    # A town on either side of a score in a sentence is its club, as is a name ending in a
-    # club's word ("Hillsborough Rovers"); other names are left alone (they may be people:
-    # "Obama beat Romney 52-47").
+    # A town on either side of a score in a sentence, before a player's role or in a transfer
+    # is its club, as is a name ending in a club's word ("Hillsborough Rovers"); other names
+    # are left alone (they may be people: "Obama beat Romney 52-47").
     places = {text[s:e] for loc in locations for s, e in loc.spans}
-    clubs |= {n for n in result_sides(text[lead_from:]) if n in places or is_club_name(n)}
-    people = [p for p in people if not (p.name in clubs and is_club_name(p.name))]
+    named, transfers = team_mentions(text[lead_from:])
+    sides = result_sides(text[lead_from:]) | named
+    sure = transfers | {n for n in sides if is_club_name(n)}
+    clubs |= sure | {n for n in sides if n in places}
+    people = [p for p in people if p.name not in sure]
     taken = [span for p in people for span in p.spans]
     locations, orgs = places_as_clubs(locations, orgs, clubs, text, taken)
     sporting = competitors(text, gaz, lex, start=lead_from)
