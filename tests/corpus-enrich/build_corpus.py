@@ -662,6 +662,48 @@ SPECS = [
             "topics": [],
         },
     ),
+    (
+        "e34-company-results",
+        "Brekkvik Profit Falls As Offshore Orders Slow",
+        "Oslo",
+        "Brekkvik, the Norwegian engineering group, said third-quarter profit fell 18 percent as orders from offshore oil fields slowed.",
+        [
+            "Shares in Brekkvik fell 4 percent in Oslo, while Talvora Motor gained after Daewoo said it would buy a stake in the carmaker.",
+            "Brekkvik's chief executive, Ingrid Solheim, said the company would cut 600 jobs in Norway and Scotland.",
+            '"We have to match our costs to a smaller market," Solheim told analysts on a call.',
+            "Analysts at Harbourline Securities AG expect orders to recover next year.",
+        ],
+        {
+            "persons": ["Ingrid Solheim"],
+            "organizations": ["Brekkvik", "Talvora Motor", "Daewoo", "Harbourline Securities AG"],
+            "countries": ["NO", "GB"],
+            "quotes": [["We have to match our costs to a smaller market", "Ingrid Solheim"]],
+            "topics": ["economy_sanctions"],
+        },
+    ),
+    (
+        "e35-titles-and-exonyms",
+        "Brandt And Dravin Agree To Meet Again",
+        "Munich",
+        "Chancellor Ulrike Brandt met President Dravin near Munich on Tuesday, a day after talks in Cologne on trade and gas.",
+        [
+            "In Bavaria, Foreign Minister Jonas Weller said the two sides would meet again in Kiev in the spring.",
+            "Dravin's spokesman Pavel Orlov said the president would also visit Sicily and Zurich before the end of the year.",
+            'Brandt called the talks "a good start for a difficult winter".',
+            '"We have more to do," Dravin told reporters.',
+            'The so-called "Munich format" of talks began in 2019.',
+        ],
+        {
+            "persons": ["Ulrike Brandt", "Dravin", "Jonas Weller", "Pavel Orlov"],
+            "organizations": [],
+            "countries": ["DE", "UA", "IT", "CH"],
+            "quotes": [
+                ["a good start for a difficult winter", "Ulrike Brandt"],
+                ["We have more to do", "Dravin"],
+            ],
+            "topics": ["diplomacy"],
+        },
+    ),
 ]
 
 
