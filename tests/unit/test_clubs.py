@@ -80,6 +80,26 @@ def test_a_club_named_with_a_clubs_word_is_the_club_and_its_town_no_place() -> N
     assert "Kestrel Wanderers" in orgs
 
 
+def test_standings_with_percentages_fixtures_and_the_dateline() -> None:
+    lines = (
+        "Standings after Tuesday's games (won, lost, percentage, games behind):",
+        "W L PCT GB",
+        "NEW YORK 74 59 .556 -",
+        "BALTIMORE 70 63 .526 4",
+        "Seattle 10 BALTIMORE 3",
+        "CHICAGO AT TORONTO",
+    )
+    assert club_names("\n".join(lines)) == {
+        "NEW YORK", "BALTIMORE", "Seattle", "CHICAGO", "TORONTO"
+    }  # fmt: skip
+    found = _found("NEW YORK 1996-08-28", lines)
+    orgs = {o.name: o.mentions for o in found.organizations}
+    assert orgs["NEW YORK"] == 1  # the table's, not the dateline's
+    assert "New York" in {loc.name for loc in found.locations}
+    # Without a result or a table, "X at Y" is no fixture.
+    assert club_names("Talks at Geneva") == set()
+
+
 def test_a_player_s_role_and_a_transfer_name_the_club() -> None:
     text = (
         "Vicenza striker Marco Otero scored twice. Ronaldo joined Barcelona from PSV Eindhoven "

@@ -27,8 +27,15 @@ _RESULT = re.compile(
     rf"[ \t]+(?P<b>{_NAME}) \d{{1,2}}{_SCORERS}[ \t.]*$",
     re.MULTILINE,
 )
+# Table figures: counts, then also percentages and games behind (".556", "4", "-", "1/2").
+_FIGURE = r"(?:\d{1,3}(?:\.\d+)?|\.\d{3}|-|\d{0,2} ?1/2)"
 _ROW = re.compile(
-    rf"^[ \t]*(?:\d{{1,2}}\.? )?(?P<a>{_NAME})(?: \d{{1,3}}){{3,}}[ \t]*$", re.MULTILINE
+    rf"^[ \t]*(?:\d{{1,2}}\.? )?(?P<a>{_NAME})(?: \d{{1,3}}){{2}}(?: {_FIGURE})+[ \t]*$",
+    re.MULTILINE,
+)
+# A fixture with no score yet, in a page of results: "CHICAGO AT TORONTO", "Leeds v Everton".
+_FIXTURE = re.compile(
+    rf"^[ \t]*(?P<a>{_NAME}) (?:at|AT|v|V|vs|vs\.) (?P<b>{_NAME})[ \t]*$", re.MULTILINE
 )
 _NATIONAL = frozenset(("country", "demonym"))
 # A match score in a sentence; not part of a date ("1996-12-06") or a longer number.
@@ -64,6 +71,8 @@ def club_names(text: str) -> set[str]:
         return set()
     names = {m.group(g) for m in _RESULT.finditer(text) for g in ("a", "b")}
     names.update(m.group("a") for m in _ROW.finditer(text))
+    if names:  # only among results: elsewhere "Talks at Geneva" is no fixture
+        names.update(m.group(g) for m in _FIXTURE.finditer(text) for g in ("a", "b"))
     return names
 
 
@@ -140,6 +149,17 @@ def _endings(name: str) -> frozenset[str]:
     return frozenset(" ".join(words[-n:]) for n in range(1, min(3, len(words)) + 1))
 
 
+# What follows a dateline's place: "NEW YORK 1996-08-28", "LONDON (Reuters) -", "ROME, May 3".
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:,|\(|\d{4}-\d\d-\d\d|-|\u2013|\u2014)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """A place in capitals opening a line, followed as a dateline's place is: the story's
+    place, even where a club has its name ("NEW YORK 74 59 .556" in the table below)."""
+    opens = start == 0 or text[start - 1] == "\n"
+    return opens and text[start:end].isupper() and bool(_AFTER_DATELINE.match(text, end))
+
+
 def places_as_clubs(
     locations: list[Location],
     orgs: list[Organization],
@@ -169,7 +189,7 @@ def places_as_clubs(
             national.update(text[s:e] for s, e in loc.spans)
             kept.append(loc)
             continue
-        moved = [(s, e) for s, e in loc.spans if text[s:e] in clubs]
+        moved = [(s, e) for s, e in loc.spans if text[s:e] in clubs and not _dateline(text, s, e)]
         loc.spans = [span for span in loc.spans if span not in moved]
         for s, e in moved:
             add(s, e)
@@ -185,6 +205,7 @@ def places_as_clubs(
         found = [
             m.span() for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text)
             if not any(m.start() < e and m.end() > s for s, e in taken)
+            and not _dateline(text, m.start(), m.end())
         ]  # fmt: skip
         # A town inside a club's name ("Hillsborough" of "Hillsborough Rovers") is the club's.
         for loc in kept:
