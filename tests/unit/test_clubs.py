@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 
 from streams.core.article import Article
 from streams.core.enrich import Entities, find_entities
-from streams.core.enrich.clubs import _SCORE, _scores, club_names, is_club_name, team_mentions
+from streams.core.enrich.clubs import (
+    _FIXTURE,
+    _RESULT,
+    _ROW,
+    _SCORE,
+    _scores,
+    club_names,
+    is_club_name,
+    team_mentions,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -143,3 +152,33 @@ def test_a_score_in_a_sentence_leaves_people_countries_and_other_numbers_alone()
 @given(st.text(alphabet="0123456789- a\n", max_size=60))
 def test_scores_found_from_the_dashes_are_those_the_pattern_finds(text: str) -> None:
     assert _scores(text) == [m.span() for m in _SCORE.finditer(text)]
+
+
+def _club_names_everywhere(text: str) -> set[str]:
+    """club_names as the patterns find them tried at every position of the text."""
+    names = {m.group(g) for m in _RESULT.finditer(text) for g in ("a", "b")}
+    names.update(m.group("a") for m in _ROW.finditer(text))
+    if names:
+        names.update(m.group(g) for m in _FIXTURE.finditer(text) for g in ("a", "b"))
+    return names
+
+
+_LINE_PARTS = st.sampled_from(
+    ["Leeds", "NEW YORK", "Hull City", "2", "10", "(Okoro 23)", ".556", "-", "1/2", "at", "v",
+     "AT", ":", "Cup:", "1.", " ", "  ", ".", "said", "Talks"]
+)  # fmt: skip
+_GOOD_LINES = st.sampled_from(
+    ["Leeds 2 Everton 1", "NEW YORK 74 59 .556 -", "CHICAGO AT TORONTO", "Leeds v Hull City",
+     "Cup: Hull City 1 (Okoro 23) Leeds 0.", "1. Bristol 22 12 6 4 35 21 42", "  Stoke 1 Hull 1 "]
+)  # fmt: skip
+_LINES = st.one_of(
+    _GOOD_LINES,
+    st.lists(_LINE_PARTS, max_size=8).map(" ".join),
+    st.tuples(_GOOD_LINES, _LINE_PARTS).map(" ".join),
+    st.tuples(_LINE_PARTS, _GOOD_LINES).map(" ".join),
+)
+
+
+@given(st.lists(_LINES, max_size=8).map("\n".join))
+def test_club_names_line_by_line_finds_what_the_patterns_find_anywhere(text: str) -> None:
+    assert club_names(text) == _club_names_everywhere(text)

@@ -14,7 +14,7 @@ import re
 
 from .orgs import Organization
 from .places import Location
-from .tokens import DIGIT
+from .tokens import DIGIT, name_before
 
 __all__ = ["club_names", "is_club_name", "places_as_clubs", "result_sides", "team_mentions"]
 
@@ -34,6 +34,7 @@ _ROW = re.compile(
     re.MULTILINE,
 )
 # A fixture with no score yet, in a page of results: "CHICAGO AT TORONTO", "Leeds v Everton".
+_FIXTURE_WORDS = ("at", "AT", "v", "V", "vs", "vs.")
 _FIXTURE = re.compile(
     rf"^[ \t]*(?P<a>{_NAME}) (?:at|AT|v|V|vs|vs\.) (?P<b>{_NAME})[ \t]*$", re.MULTILINE
 )
@@ -66,13 +67,29 @@ _CLUB_WORDS = frozenset(
 
 
 def club_names(text: str) -> set[str]:
-    """Names that stand for a team in a results line or a table row of ``text``."""
+    """Names that stand for a team in a results line or a table row of ``text``.
+
+    The patterns are tried on the lines that can hold one only: a results line or a table row
+    ends on a figure or a bracket, a fixture holds "at" or "v". Tried at every position of
+    the article, they cost a hundred times as much.
+    """
     if not DIGIT.search(text):  # both patterns need a digit; a search in C skips the rest
         return set()
-    names = {m.group(g) for m in _RESULT.finditer(text) for g in ("a", "b")}
-    names.update(m.group("a") for m in _ROW.finditer(text))
+    names: set[str] = set()
+    fixtures = []
+    for line in text.split("\n"):
+        tail = line.rstrip(" \t.")
+        if tail[-1:].isdigit() or tail[-1:] in (")", "-"):
+            if m := _RESULT.match(line):
+                names.update((m.group("a"), m.group("b")))
+            if m := _ROW.match(line):
+                names.add(m.group("a"))
+        elif any(f" {word} " in line for word in _FIXTURE_WORDS):
+            fixtures.append(line)
     if names:  # only among results: elsewhere "Talks at Geneva" is no fixture
-        names.update(m.group(g) for m in _FIXTURE.finditer(text) for g in ("a", "b"))
+        for line in fixtures:
+            if m := _FIXTURE.match(line):
+                names.update((m.group("a"), m.group("b")))
     return names
 
 
@@ -95,16 +112,23 @@ def result_sides(text: str) -> set[str]:
 
 
 # A team's player or staff named by the team ("Vicenza striker Marco Otero"), and transfers
-# ("joined Barcelona from PSV Eindhoven", "signed for Leeds", "on loan from Everton").
-_TEAM_ROLE = re.compile(
-    rf"{_SIDE.format('a')} (?:striker|midfielder|defender|goalkeeper|keeper|forward|winger|"
-    r"playmaker|full-back|centre-back|center-back|coach|manager|captain|skipper)\b"
+# ("joined Barcelona from PSV Eindhoven", "signed for Leeds", "on loan from Everton"). Each
+# pattern opens on fixed text, so the regex engine finds it with a fast scan.
+_TEAM_ROLES = tuple(
+    (f" {role}", re.compile(rf" {role}\b"))
+    for role in ("striker", "midfielder", "defender", "goalkeeper", "keeper", "forward",
+                 "winger", "playmaker", "full-back", "centre-back", "center-back", "coach",
+                 "manager", "captain", "skipper")
+)  # fmt: skip
+_TEAM = _SIDE.format("b")
+_TRANSFERS = (
+    ("joined ", re.compile(rf"joined {_SIDE.format('a')} from {_TEAM}")),
+    ("signed for ", re.compile(rf"signed for {_TEAM}")),
+    ("moved to ", re.compile(rf"moved to {_TEAM}")),
+    ("on loan ", re.compile(rf"on loan (?:from|at|to) {_TEAM}")),
+    ("loaned to ", re.compile(rf"loaned to {_TEAM}")),
+    ("a transfer to ", re.compile(rf"a transfer to {_TEAM}")),
 )
-_TRANSFER = re.compile(
-    rf"\b(?:joined {_SIDE.format('a')} from|signed for|moved to|on loan (?:from|at|to)|"
-    rf"loaned to|a transfer to) {_SIDE.format('b')}"
-)
-_TRANSFER_CUE = re.compile(r"\b(?:joined|signed|moved|loan|transfer)\b")
 
 
 def team_mentions(text: str) -> tuple[set[str], set[str]]:
@@ -113,10 +137,19 @@ def team_mentions(text: str) -> tuple[set[str], set[str]]:
     the teams of transfers, whole, which are teams whatever else they are named for."""
     names: set[str] = set()
     transfers: set[str] = set()
-    for m in _TEAM_ROLE.finditer(text):
-        names |= _endings(m.group("a"))
-    if _TRANSFER_CUE.search(text):
-        for m in _TRANSFER.finditer(text):
+    # A substring test (in C) first: most articles hold none of these words.
+    for word, pattern in _TEAM_ROLES:
+        if word not in text:
+            continue
+        for m in pattern.finditer(text):
+            if side := name_before(text, m.start()):
+                names |= _endings(side)
+    for words, pattern in _TRANSFERS:
+        if words not in text:
+            continue
+        for m in pattern.finditer(text):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue  # inside a longer word
             for side in m.groups():
                 if side:
                     names |= _endings(side)

@@ -12,7 +12,7 @@ import ahocorasick
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .tokens import Word, capitalised_runs, words_before, words_in
+from .tokens import Word, capitalised_runs, name_before, words_before, words_in
 
 __all__ = ["Organization", "alias_automaton", "company_names", "find_organizations"]
 
@@ -20,7 +20,8 @@ _CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
 _MINISTRY = re.compile(r"\bministry\b", re.IGNORECASE)
 
 # A company's name: up to four capitalised words, "&" allowed between ("Procter & Gamble").
-_CO = r"(?<![\w&'.-])(?P<name>[A-Z][\w&.-]*(?: (?:& )?[A-Z][\w&.-]*){0,3})"
+_CO = r"[A-Z][\w&.-]*(?: (?:& )?[A-Z][\w&.-]*){0,3}"
+_CO_AFTER = re.compile(_CO)  # the name starting where a clue ends
 # What a company is called when the text describes it: "the Swedish truck maker". Words that
 # describe people as well ("producer", "developer", "publisher") are not here.
 _KIND = (
@@ -33,18 +34,21 @@ _KIND_END = (
     r"(?=[,.;:)]|$| (?:said|says|which|that|whose|has|had|is|was|will|would|reported|"
     r"announced|added|posted|plans|expects|told)\b)"
 )
-_COMPANY_CLUES = (
-    re.compile(rf"{_CO}, (?:the|a|an) (?:[\w'-]+ ){{0,4}}?{_KIND}s?{_KIND_END}", re.MULTILINE),
-    re.compile(
-        rf"{_CO}['\u2019]s (?:shares|share price|stock|profits?|earnings|revenues?|sales|"
-        r"shareholders|subsidiary|unit|board|chief executive|chief financial officer|"
-        r"chairman|net income|turnover|market value|parent company)\b"
-    ),
-    re.compile(rf"\b[Ss]hares (?:of|in) {_CO}"),
-    re.compile(
-        rf"{_CO} shares (?:rose|fell|jumped|climbed|slipped|dropped|gained|lost|were|closed|"
-        r"ended|surged|tumbled|slumped|edged|eased|firmed)\b"
-    ),
+# Each clue is found from a short fixed part ("Volvo, the Swedish truck maker": ", the "),
+# and the name is read next to it: a pattern that starts with the name would be tried at
+# every capital of the article.
+_APPOSITION = re.compile(r", (?:the|a|an) ")
+_DESCRIBED = re.compile(rf"(?:[\w'-]+ ){{0,4}}?{_KIND}s?{_KIND_END}", re.MULTILINE)
+_OWNED_AS = (
+    r"s (?:shares|share price|stock|profits?|earnings|revenues?|sales|shareholders|"
+    r"subsidiary|unit|board|chief executive|chief financial officer|chairman|net income|"
+    r"turnover|market value|parent company)\b"
+)
+_OWNED = (re.compile("'" + _OWNED_AS), re.compile("\u2019" + _OWNED_AS))
+_SHARES_OF = re.compile(r"hares (?:of|in) ")  # after an S or an s
+_SHARES_MOVED = re.compile(
+    r" shares (?:rose|fell|jumped|climbed|slipped|dropped|gained|lost|were|closed|ended|"
+    r"surged|tumbled|slumped|edged|eased|firmed)\b"
 )
 
 
@@ -227,21 +231,31 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
 def company_names(text: str, lex: Lexicon, gaz: Gazetteer, start_at: int) -> set[str]:
     """Names the text calls a company: by a description ("Volvo, the Swedish truck maker"),
     its shares, profit, board or chief executive. No list holds most companies."""
+    found: list[str | None] = []
+    for m in _APPOSITION.finditer(text, start_at):
+        if _DESCRIBED.match(text, m.end()):
+            found.append(name_before(text, m.start(), start_at))
+    for pattern in (*_OWNED, _SHARES_MOVED):
+        found += [name_before(text, m.start(), start_at) for m in pattern.finditer(text, start_at)]
+    for m in _SHARES_OF.finditer(text, start_at):
+        at = m.start() - 1
+        after = _CO_AFTER.match(text, m.end())
+        if after and text[at : at + 1] in ("S", "s") and not text[at - 1 : at].isalnum():
+            found.append(after.group())
     names: set[str] = set()
-    for pattern in _COMPANY_CLUES:
-        for m in pattern.finditer(text, start_at):
-            words = m.group("name").split(" ")
-            while words and (words[0] in lex.name_stopwords or words[0].lower() in lex.stopwords):
-                words.pop(0)
-            name = " ".join(words).rstrip(".")
-            # A place or a country is no company ("Brazil, the world's largest producer"), nor
-            # is a person.
-            if (
-                len(name) > 1
-                and gaz.automaton.get(name, None) is None
-                and name.split(" ")[0] not in lex.given_names
-            ):
-                names.add(name)
+    for candidate in filter(None, found):
+        words = candidate.split(" ")
+        while words and (words[0] in lex.name_stopwords or words[0].lower() in lex.stopwords):
+            words.pop(0)
+        name = " ".join(words).rstrip(".")
+        # A place or a country is no company ("Brazil, the world's largest producer"), nor
+        # is a person.
+        if (
+            len(name) > 1
+            and gaz.automaton.get(name, None) is None
+            and name.split(" ")[0] not in lex.given_names
+        ):
+            names.add(name)
     return names
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, Place
 from .lexicon import Lexicon
-from .tokens import Word, capitalised_runs, words_before, words_in
+from .tokens import Word, capitalised_runs, name_before, words_before, words_in
 
 __all__ = ["Person", "count_mentions", "find_people", "fold_surnames", "role_and_affiliation"]
 
@@ -28,10 +28,12 @@ _FEATURE_AFTER = re.compile(
 
 
 # Words only a person has: "Yeltsin's wife", "Arafat's aide" name Yeltsin and Arafat.
-_OWNER = re.compile(
-    r"(?<![\w'-])(?P<name>[A-Z][a-z][\w-]+)['\u2019]s (?:wife|husband|son|daughter|mother|"
-    r"father|brother|sister|widow|lawyers?|attorneys?|aides?|advisers?|advisors?|bodyguards?)\b"
+_KIN = (
+    r"s (?:wife|husband|son|daughter|mother|father|brother|sister|widow|lawyers?|attorneys?|"
+    r"aides?|advisers?|advisors?|bodyguards?)\b"
 )
+_OWNER_CUES = (re.compile("'" + _KIN), re.compile("\u2019" + _KIN))  # fixed text first: fast
+_ONE_NAME = re.compile(r"[A-Z][a-z][\w-]+")
 
 
 @dataclass
@@ -177,13 +179,16 @@ def find_people(
         person = people.setdefault(name, Person(name))
         if person.role is None and role is not None:
             person.role, person.affiliation = role, affiliation
-    for m in _OWNER.finditer(text, discover_from):
-        name = m.group("name")
+    owners = [name_before(text, m.start(), discover_from)
+              for cue in _OWNER_CUES for m in cue.finditer(text, discover_from)]  # fmt: skip
+    for owner in owners:
+        if owner is None or not _ONE_NAME.fullmatch(owner):
+            continue
         if not (
-            name in lex.name_stopwords or name.lower() in lex.stopwords
-            or name in lex.known_bodies or name in not_people or gaz.automaton.exists(name)
+            owner in lex.name_stopwords or owner.lower() in lex.stopwords
+            or owner in lex.known_bodies or owner in not_people or gaz.automaton.exists(owner)
         ):  # fmt: skip
-            people.setdefault(name, Person(name)).sure = True
+            people.setdefault(owner, Person(owner)).sure = True
     fold_surnames(people)
     count_mentions(text, people)
     return sorted(people.values(), key=lambda p: (-p.mentions, p.name))

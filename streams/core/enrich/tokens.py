@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["DIGIT", "Word", "capitalised_runs", "sentences", "words_before", "words_in"]
+__all__ = [
+    "DIGIT",
+    "Word",
+    "capitalised_runs",
+    "name_before",
+    "sentences",
+    "words_before",
+    "words_in",
+]
 
 # A dot ends a sentence unless it ends a title abbreviation or an initial.
 _TITLES = "Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Brig|Adm|Prof|Sen|Rep|St|Jr|Sr|Gov|Capt"
@@ -35,6 +43,23 @@ _SENTENCE_END = re.compile(
     "[.!?][\"')\\]\u201d\u201c\u2019\u00bb\u203a\u300d\u300f]?"
     "(?=\\s+[\"'(\u201c\u201e\u2018\u00ab\u2039\u300c\u300e]?[A-Z])"
 )
+
+
+# Up to four capitalised words ending where a cue starts ("Vicenza" of "Vicenza striker").
+_NAME_BEFORE = re.compile(r"(?<![\w&'.-])([A-Z][\w&'.-]*(?: (?:& )?[A-Z][\w&'.-]*){0,3})$")
+_NAME_REACH = 80  # characters before a cue that can hold the name
+
+
+def name_before(text: str, at: int, start: int = 0) -> str | None:
+    """The capitalised name (up to four words) that ends at ``at`` on its line, if any.
+
+    Finders look for their cue first, with a pattern that opens on fixed text ("'s wife",
+    " striker"), which the regex engine finds with a fast scan, and read the name here: a
+    pattern that opens on the name is tried at every position of the article.
+    """
+    line_start = max(start, text.rfind("\n", 0, at) + 1, at - _NAME_REACH)
+    m = _NAME_BEFORE.search(text, line_start, at)
+    return m.group(1) if m else None
 
 
 class Word(NamedTuple):
