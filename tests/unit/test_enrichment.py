@@ -94,6 +94,23 @@ def test_english_and_former_names_divisions_and_states_of_the_past() -> None:
     assert {"DE", "CH", "BR", "UA", "CN", "RU", "XK", "MM"} <= codes
 
 
+def test_a_place_or_a_person_inside_an_event_s_name_is_no_entity() -> None:
+    text = (
+        "Ana Petrova won the U.S. Open and flew to the Monaco Grand Prix. The Nobel Peace "
+        "Prize went to a Kenyan group, and the Paris Agreement was signed before the Gulf War "
+        "veterans met in Nairobi."
+    )
+    e = enrich(article(text)).to_dict()
+    entities = e["entities"]
+    names = {x["name"] for kind in ("persons", "organizations", "locations")
+             for x in entities[kind]}  # fmt: skip
+    assert not names & {"U.S", "U.S.", "United States", "Monaco", "Nobel", "Paris", "Gulf",
+                        "Paris Agreement"}  # fmt: skip
+    assert {"Ana Petrova", "Nairobi"} <= names
+    # Nor does it count for the article's countries.
+    assert {c["code"] for c in e["countries"]} == {"KE"}
+
+
 def test_ambiguous_city_follows_the_article_or_stays_unresolved() -> None:
     # Two Tripolis (Libya, Lebanon), close in size: the article's other places decide.
     lebanon = enrich(article("Lebanese troops entered Tripoli on Sunday.")).to_dict()

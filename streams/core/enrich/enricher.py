@@ -11,6 +11,7 @@ from streams.core.sources import default_registry
 
 from .athletes import competitors, with_competitors
 from .clubs import club_names, is_club_name, places_as_clubs, result_sides, team_mentions
+from .events import event_spans, outside_events
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
 from .learned import Found, merge_learned
@@ -102,14 +103,17 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     lead_from = len(article.title) + 1
     body_from = lead_from + len(lead) + 1
     companies = company_names(text, lex, gaz, lead_from)
-    people = find_people(text, lex, gaz, discover_from=lead_from, not_people=companies)
+    events = event_spans(text, lead_from)
+    not_people = companies | {text[s:e] for s, e in events}  # "Paris Agreement", "U.S. Open"
+    people = find_people(text, lex, gaz, discover_from=lead_from, not_people=not_people)
     taken = [span for p in people for span in p.spans]
     orgs = find_organizations(
         text, lex, gaz, known=_known_organizations(), taken=taken, discover_from=lead_from,
         companies=companies,
     )  # fmt: skip
     hits = gaz.find(text)  # one scan for the places and the recogniser's features
-    locations, salience = find_locations(text, gaz, taken, lead_from, body_from, hits=hits)
+    # A place inside an event's name is no mention of it ("Paris Agreement", "U.S. Open").
+    locations, salience = find_locations(text, gaz, taken + events, lead_from, body_from, hits=hits)
     model = recogniser() if learned else None
     if model is not None:
         # Not the headline: title case makes every word look like a name.
@@ -130,6 +134,10 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     locations, orgs = places_as_clubs(locations, orgs, clubs, text, taken)
     sporting = competitors(text, gaz, lex, start=lead_from)
     people, orgs, locations = with_competitors(sporting, people, orgs, locations)
+    if events:
+        people = outside_events(people, events)
+        orgs = outside_events(orgs, events)
+        locations = outside_events(locations, events)
     # A body named after its country ("Central Bank of Iran") also speaks of that country.
     ranked = dict(salience)
     for o in orgs:
