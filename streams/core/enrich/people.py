@@ -151,7 +151,7 @@ def find_people(
 ) -> list[Person]:
     """People in ``text``; new full names are only taken from offset ``discover_from`` on
     (headlines are title case, so every word there looks like a name). Names in
-    ``not_people`` (companies the text describes as such) are none."""
+    ``not_people`` (companies the text describes as such, named events) are none."""
     people: dict[str, Person] = {}
     for start, end in capitalised_runs(text):
         if start < discover_from or " " not in text[start:end]:
