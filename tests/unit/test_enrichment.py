@@ -169,7 +169,8 @@ def test_one_word_names_after_a_title_and_titles_that_stop_at_commas() -> None:
         "President Halvorsen met Secretary of State Mbeki-Tan on Monday. "
         "In Tromso, Chancellor Ilse Varga said talks went well.\n"
         "Varga's spokesman Piet Dalen confirmed it. Ingrid Halvorsen flew home; the "
-        "Associate Team stayed, and the team's leader, Muhammed Sheikh Khalil, joined them."
+        "Associate Team stayed, and the team's leader, Muhammed Sheikh Khalil, joined them. "
+        "General Mills cut its prices."
     )
     persons = enrich(article(text)).to_dict()["entities"]["persons"]
     found = {p["name"]: (p["role"], p["mentions"]) for p in persons}
@@ -180,6 +181,8 @@ def test_one_word_names_after_a_title_and_titles_that_stop_at_commas() -> None:
     # A title takes no word before a comma or a possessive.
     assert found["Ilse Varga"][0] == "Chancellor"
     assert found["Piet Dalen"][0] == "Spokesman"
+    # A rank written out opens company names too: "General Mills" names nobody.
+    assert "Mills" not in found
     # A word the text also writes in lower case is no name; a title inside a name stays.
     assert "Team" not in found
     assert "Khalil" not in found

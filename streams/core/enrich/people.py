@@ -27,6 +27,13 @@ _FEATURE_AFTER = re.compile(
 )
 
 
+# Military ranks written out also open company and brand names ("General Mills", "Captain
+# Marvel"): a single word after them is no name (after "Gen." it is).
+_RANK_WORDS = frozenset(
+    ("General", "Captain", "Major", "Admiral", "Commander", "Colonel", "Sergeant",
+     "Lieutenant", "Marshal", "Private", "Corporal")
+)  # fmt: skip
+
 # Words only a person has: "Yeltsin's wife", "Arafat's aide" name Yeltsin and Arafat.
 _KIN = (
     r"s (?:wife|husband|son|daughter|mother|father|brother|sister|widow|lawyers?|attorneys?|"
@@ -130,6 +137,7 @@ def _name_in_run(
     titled = (
         len(name) == 1 and 0 < k < len(run) and name[0] is run[k]
         and (run[k - 1].text.lower() in lex.role_heads or run[k - 1].text in lex.titles)
+        and run[k - 1].text not in _RANK_WORDS
         and len(name[0].text) > 2 and not name[0].text.isupper()
         and all(
             w.text.lower() in lex.role_words or w.text in lex.titles or w.text == "'s"
