@@ -155,6 +155,20 @@ def test_companies_the_text_describes_are_organisations_wherever_named() -> None
     assert {"Anna Ruiz", "Olga Brandvik"} <= {p["name"] for p in e["persons"]}
 
 
+def test_parties_and_the_firms_whose_staff_speak_are_organisations() -> None:
+    text = (
+        "The Green Party and the Left Party gained, the Sweden Democrats lost, and opposition "
+        "leader Ulf Berglund of the Christian Democrats conceded.\n"
+        "Economists at Nordvik and KSB said the krona would firm."
+    )
+    e = enrich(article(text)).to_dict()["entities"]
+    orgs = {o["name"] for o in e["organizations"]}
+    assert {"Green Party", "Left Party", "Sweden Democrats", "Christian Democrats"} <= orgs
+    assert {"Nordvik", "KSB"} <= orgs
+    assert "Ulf Berglund" in {p["name"] for p in e["persons"]}
+    assert "Sweden" not in {loc["name"] for loc in e["locations"]}  # the party's name
+
+
 def test_an_occupation_before_a_name_is_its_role_not_part_of_it() -> None:
     text = "Historian David Crouch and lawyer Maria Lopez spoke. Crouch said the file was lost."
     persons = enrich(article(text)).to_dict()["entities"]["persons"]

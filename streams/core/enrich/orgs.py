@@ -46,6 +46,11 @@ _OWNED_AS = (
 )
 _OWNED = (re.compile("'" + _OWNED_AS), re.compile("\u2019" + _OWNED_AS))
 _SHARES_OF = re.compile(r"hares (?:of|in) ")  # after an S or an s
+# "Analysts at Nordea and SEB": the people a firm employs name the firm after "at".
+_STAFF_AT = re.compile(
+    r"(?:nalysts|conomists|trategists|raders|ealers|xecutives|ankers) at "
+)  # after the first letter, which may be a capital
+_AND_CO = re.compile(rf" and ({_CO})")
 _SHARES_MOVED = re.compile(
     r" shares (?:rose|fell|jumped|climbed|slipped|dropped|gained|lost|were|closed|ended|"
     r"surged|tumbled|slumped|edged|eased|firmed)\b"
@@ -174,9 +179,20 @@ def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_
 def _bodies_in_run(words: list[Word], lex: Lexicon) -> list[list[Word]]:
     """ "Straitline Shipping Corp and Meridian Freight Holdings" is two bodies: a run splits at
     an "and" right after an organisation noun, or between two parts that each hold one
-    ("Ministry of Roads and Urban Development" stays one)."""
+    ("Ministry of Roads and Urban Development" stays one); and at an "of" with a body only
+    after it."""
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
+        # "Ulf Berglund of the Christian Democrats": a body after "of" whose part before has
+        # no organisation noun is a body of its own ("Bank of England" stays one).
+        if (
+            w.text == "of"
+            and i
+            and not _has_head(parts[-1], lex)
+            and _has_head(_until_and(words, i + 1), lex)
+        ):
+            parts.append([])
+            continue
         if (
             w.text == "and"
             and i
@@ -214,6 +230,8 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
     first = 0
     if span[0] in lex.name_stopwords and not demonym:
         first = 1
+    while first < len(span) and span[first] in _CONNECTORS:
+        first += 1  # "the Left Party" of "the Green Party and the Left Party"
     while span and span[-1] in _CONNECTORS:
         span.pop()
     if len(span) - first < 2:
@@ -242,6 +260,11 @@ def company_names(text: str, lex: Lexicon, gaz: Gazetteer, start_at: int) -> set
         after = _CO_AFTER.match(text, m.end())
         if after and text[at : at + 1] in ("S", "s") and not text[at - 1 : at].isalnum():
             found.append(after.group())
+    for m in _STAFF_AT.finditer(text, start_at):
+        if after := _CO_AFTER.match(text, m.end()):
+            found.append(after.group())
+            if more := _AND_CO.match(text, after.end()):
+                found.append(more.group(1))
     names: set[str] = set()
     for candidate in filter(None, found):
         words = candidate.split(" ")
