@@ -16,10 +16,12 @@ from .tokens import name_before
 __all__ = ["event_spans", "outside_events"]
 
 # The last words of an event's name; each pattern opens on fixed text, so a scan finds it.
+# Not "Conference", which ends the names of bodies as often ("United Nations Conference on
+# Trade and Development").
 _EVENT_WORDS = (
     "Open", "Cup", "Championship", "Championships", "Games", "Olympics", "Masters", "Trophy",
     "Grand Prix", "Classic", "Marathon", "Summit", "Agreement", "Accord", "Accords", "Treaty",
-    "Prize", "Awards", "Festival", "War", "Conference", "Olympiad", "World Series",
+    "Prize", "Awards", "Festival", "War", "Olympiad", "World Series",
 )  # fmt: skip
 _CUES = tuple((f" {word}", re.compile(rf" {word}(?![\w-])")) for word in _EVENT_WORDS)
 
