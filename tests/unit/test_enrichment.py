@@ -142,11 +142,14 @@ def test_companies_the_text_describes_are_organisations_wherever_named() -> None
         "Shares in Talvora Motor rose 4 percent, and Quenby shares fell.\n"
         "Ostrava Steel's chief executive met Brekkvik's board. Talvora Motor did not comment.\n"
         "Japan, the world's third-largest carmaker, and Anna Ruiz, a bank analyst, spoke. "
-        "Olga Brandvik, a director at the company, agreed."
+        "Olga Brandvik, a director at the company, agreed. Quenby bought a stake in Daewoo. "
+        "The takeover of Kvaerner was approved."
     )
     e = enrich(article(text)).to_dict()["entities"]
     orgs = {o["name"]: o["mentions"] for o in e["organizations"]}
-    assert {"Brekkvik", "Talvora Motor", "Quenby", "Ostrava Steel"} <= set(orgs)
+    assert {"Brekkvik", "Talvora Motor", "Quenby", "Ostrava Steel", "Daewoo", "Kvaerner"} <= set(
+        orgs
+    )
     assert orgs["Brekkvik"] == 2  # the possessive's mention too
     assert orgs["Talvora Motor"] == 2
     # A country described as a carmaker is still the country; people stay people.

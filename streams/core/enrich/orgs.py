@@ -20,7 +20,9 @@ _CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
 _MINISTRY = re.compile(r"\bministry\b", re.IGNORECASE)
 
 # A company's name: up to four capitalised words, "&" allowed between ("Procter & Gamble").
-_CO = r"[A-Z][\w&.-]*(?: (?:& )?[A-Z][\w&.-]*){0,3}"
+# Dots only inside a word ("S.p.A"): a dot before a space ends the sentence ("in Daewoo. The").
+_CO_WORD = r"[A-Z][\w&-]*(?:\.[\w&-]+)*"
+_CO = rf"{_CO_WORD}(?: (?:& )?{_CO_WORD}){{0,3}}"
 _CO_AFTER = re.compile(_CO)  # the name starting where a clue ends
 # What a company is called when the text describes it: "the Swedish truck maker". Words that
 # describe people as well ("producer", "developer", "publisher") are not here.
@@ -46,6 +48,8 @@ _OWNED_AS = (
 )
 _OWNED = (re.compile("'" + _OWNED_AS), re.compile("\u2019" + _OWNED_AS))
 _SHARES_OF = re.compile(r"hares (?:of|in) ")  # after an S or an s
+# Deals name the company they are about: "a stake in Daewoo", "the takeover of Kvaerner".
+_DEAL = re.compile(r"(?:stake in|takeover of|acquisition of|merger with|buyout of) ")
 # "Analysts at Nordea and SEB": the people a firm employs name the firm after "at".
 _STAFF_AT = re.compile(
     r"(?:nalysts|conomists|trategists|raders|ealers|xecutives|ankers) at "
@@ -248,25 +252,10 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
 
 def company_names(text: str, lex: Lexicon, gaz: Gazetteer, start_at: int) -> set[str]:
     """Names the text calls a company: by a description ("Volvo, the Swedish truck maker"),
-    its shares, profit, board or chief executive. No list holds most companies."""
-    found: list[str | None] = []
-    for m in _APPOSITION.finditer(text, start_at):
-        if _DESCRIBED.match(text, m.end()):
-            found.append(name_before(text, m.start(), start_at))
-    for pattern in (*_OWNED, _SHARES_MOVED):
-        found += [name_before(text, m.start(), start_at) for m in pattern.finditer(text, start_at)]
-    for m in _SHARES_OF.finditer(text, start_at):
-        at = m.start() - 1
-        after = _CO_AFTER.match(text, m.end())
-        if after and text[at : at + 1] in ("S", "s") and not text[at - 1 : at].isalnum():
-            found.append(after.group())
-    for m in _STAFF_AT.finditer(text, start_at):
-        if after := _CO_AFTER.match(text, m.end()):
-            found.append(after.group())
-            if more := _AND_CO.match(text, after.end()):
-                found.append(more.group(1))
+    its shares, profit, board or chief executive, its staff, or a deal about it ("a stake in
+    Daewoo"). No list holds most companies."""
     names: set[str] = set()
-    for candidate in filter(None, found):
+    for candidate in _company_clues(text, start_at):
         words = candidate.split(" ")
         while words and (words[0] in lex.name_stopwords or words[0].lower() in lex.stopwords):
             words.pop(0)
@@ -280,6 +269,30 @@ def company_names(text: str, lex: Lexicon, gaz: Gazetteer, start_at: int) -> set
         ):
             names.add(name)
     return names
+
+
+def _company_clues(text: str, start_at: int) -> list[str]:
+    """The names next to each company clue, as written."""
+    found: list[str | None] = []
+    for m in _APPOSITION.finditer(text, start_at):
+        if _DESCRIBED.match(text, m.end()):
+            found.append(name_before(text, m.start(), start_at))
+    for pattern in (*_OWNED, _SHARES_MOVED):
+        found += [name_before(text, m.start(), start_at) for m in pattern.finditer(text, start_at)]
+    for m in _SHARES_OF.finditer(text, start_at):
+        at = m.start() - 1
+        after = _CO_AFTER.match(text, m.end())
+        if after and text[at : at + 1] in ("S", "s") and not text[at - 1 : at].isalnum():
+            found.append(after.group())
+    for m in _DEAL.finditer(text, start_at):
+        if after := _CO_AFTER.match(text, m.end()):
+            found.append(after.group())
+    for m in _STAFF_AT.finditer(text, start_at):
+        if after := _CO_AFTER.match(text, m.end()):
+            found.append(after.group())
+            if more := _AND_CO.match(text, after.end()):
+                found.append(more.group(1))
+    return [name for name in found if name]
 
 
 def _companies(text: str, names: set[str], found: _Found, start_at: int) -> None:
