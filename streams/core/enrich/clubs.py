@@ -14,7 +14,7 @@ import re
 
 from .orgs import Organization
 from .places import Location
-from .tokens import DIGIT, name_before
+from .tokens import DIGIT, cue_matches, name_before
 
 __all__ = ["club_names", "is_club_name", "places_as_clubs", "result_sides", "team_mentions"]
 
@@ -137,23 +137,16 @@ def team_mentions(text: str) -> tuple[set[str], set[str]]:
     the teams of transfers, whole, which are teams whatever else they are named for."""
     names: set[str] = set()
     transfers: set[str] = set()
-    # A substring test (in C) first: most articles hold none of these words.
-    for word, pattern in _TEAM_ROLES:
-        if word not in text:
-            continue
-        for m in pattern.finditer(text):
-            if side := name_before(text, m.start()):
+    for m in cue_matches(text, _TEAM_ROLES):
+        if side := name_before(text, m.start()):
+            names |= _endings(side)
+    for m in cue_matches(text, _TRANSFERS):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # inside a longer word
+        for side in m.groups():
+            if side:
                 names |= _endings(side)
-    for words, pattern in _TRANSFERS:
-        if words not in text:
-            continue
-        for m in pattern.finditer(text):
-            if m.start() and text[m.start() - 1].isalnum():
-                continue  # inside a longer word
-            for side in m.groups():
-                if side:
-                    names |= _endings(side)
-                    transfers.add(side)
+                transfers.add(side)
     return names, transfers
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from .tokens import name_before
+from .tokens import cue_matches, name_before
 
 __all__ = ["event_spans", "outside_events"]
 
@@ -38,13 +38,10 @@ def event_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each event's name in ``text[start:]``: capitalised words before an
     event's last word ("U.S. Open", "Second World War"), never a possessive ("Leeds's Cup")."""
     spans = []
-    for word, pattern in _CUES:
-        if word not in text:
-            continue
-        for m in pattern.finditer(text, start):
-            name = name_before(text, m.start(), start)
-            if name and not name.endswith(("'s", "\u2019s")):
-                spans.append((m.start() - len(name), m.end()))
+    for m in cue_matches(text, _CUES, start):
+        name = name_before(text, m.start(), start)
+        if name and not name.endswith(("'s", "\u2019s")):
+            spans.append((m.start() - len(name), m.end()))
     return spans
 
 

@@ -7,13 +7,14 @@ Regular expressions do the scanning in C; Python only looks at the few spans the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 __all__ = [
     "DIGIT",
     "Word",
     "capitalised_runs",
+    "cue_matches",
     "name_before",
     "sentences",
     "words_before",
@@ -60,6 +61,16 @@ def name_before(text: str, at: int, start: int = 0) -> str | None:
     line_start = max(start, text.rfind("\n", 0, at) + 1, at - _NAME_REACH)
     m = _NAME_BEFORE.search(text, line_start, at)
     return m.group(1) if m else None
+
+
+def cue_matches(
+    text: str, cues: Iterable[tuple[str, re.Pattern[str]]], start: int = 0
+) -> Iterator[re.Match[str]]:
+    """Matches of each ``(fixed text, pattern)`` cue in ``text[start:]``; a pattern is tried
+    only where a substring test (in C) finds its fixed text: most articles hold few cues."""
+    for fixed, pattern in cues:
+        if fixed in text:
+            yield from pattern.finditer(text, start)
 
 
 class Word(NamedTuple):
