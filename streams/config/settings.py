@@ -96,6 +96,9 @@ class Settings:
     web_port: int = 6066
     max_input_bytes: int = 2 * 1024 * 1024
     commit_interval: float = 0.05
+    #: The largest share of the time that timed commits may hold the agents: after a slow
+    #: commit the next waits longer than the interval (at most 1 s). 1 commits every interval.
+    commit_share: float = 0.1
     story_max_distance: int = 3
     retention_days: float = 30.0
     enrich: bool = True
@@ -201,8 +204,7 @@ class Settings:
             raise SettingsError("NEWSWIRE_PARTITIONS and NEWSWIRE_REPLICATION_FACTOR must be >= 1")
         if not 0 < self.web_port < 65536:
             raise SettingsError(f"NEWSWIRE_WEB_PORT={self.web_port} is not a TCP port")
-        if not 0 < self.commit_interval <= 60:
-            raise SettingsError("NEWSWIRE_COMMIT_INTERVAL must be between 0 and 60 seconds")
+        self._validate_commits()
         if not 0 <= self.story_max_distance <= 16:
             raise SettingsError("NEWSWIRE_STORY_MAX_DISTANCE must be between 0 and 16 bits")
         if not 0 < self.retention_days <= 36_500:
@@ -215,6 +217,12 @@ class Settings:
             raise SettingsError(
                 f"NEWSWIRE_STORE={self.store!r}: use memory:// or rocksdb:// (the stores tested)"
             )
+
+    def _validate_commits(self) -> None:
+        if not 0 < self.commit_interval <= 60:
+            raise SettingsError("NEWSWIRE_COMMIT_INTERVAL must be between 0 and 60 seconds")
+        if not 0 < self.commit_share <= 1:
+            raise SettingsError("NEWSWIRE_COMMIT_SHARE must be more than 0 and at most 1")
 
     @property
     def topics(self) -> tuple[str, str, str, str]:

@@ -29,7 +29,7 @@ from streams.core.retention import PartitionSweeper, Retention
 from streams.runtime.faust_fixes import CommitGate
 from streams.runtime.faust_fixes.internals import as_current_event, forget_unacked
 from streams.runtime.metrics import Metrics
-from streams.runtime.pool import Job, ParsePool, parse_timed
+from streams.runtime.pool import InlineParser, Job, ParsePool, Parser
 from streams.runtime.stores import TableSeenStore, TableStoryIndex
 from streams.runtime.topics import Topics
 
@@ -82,23 +82,30 @@ async def _each_event(
             await events.ack(event)
 
 
-async def _each_event_pooled(
-    stream: Any, gate: CommitGate, pool: ParsePool, runner: StageRunner, depth: int
+async def _each_event_parsed_ahead(
+    stream: Any, gate: CommitGate, pool: Parser, runner: StageRunner, depth: int
 ) -> None:
-    """Parse events in the pool, ``depth`` at a time, and route them in input order.
+    """Parse events up to ``depth`` ahead of their routing, and route them in input order.
 
-    One task takes events from the stream and submits them; this one routes each outcome
-    inside the commit gate and acks it, as :func:`_each_event` does. An event keeps the epoch
-    of the moment it was taken: one taken before a rebalance is dropped unrouted, whatever
-    its parse gave, and its partition reads it again from the committed offset.
+    One task takes events from the stream and submits them to the parser (a pool of
+    processes, or this process); this one routes each outcome inside the commit gate and acks
+    it, as :func:`_each_event` does. Parsing goes on while a commit holds the gate. An event
+    keeps the epoch of the moment it was taken: one taken before a rebalance is dropped
+    unrouted, whatever its parse gave, and its partition reads it again from the committed
+    offset.
     """
     events = stream.noack()
     queue: asyncio.Queue[tuple[Any, int, Job]] = asyncio.Queue(maxsize=depth)
+    # Records fetched for this agent and not yet taken: the commit timer's sign of a backlog.
+    gate.waiting = stream.channel.queue.qsize
 
     async def take() -> None:
         async for event in events.events():
             taken = gate.epoch
             await queue.put((event, taken, runner.submit_parse(event, pool)))
+            # An in-process parse returns only when done: let the routing and the commits
+            # (their broker replies) run between two inputs.
+            await asyncio.sleep(0)
 
     await pool.start()
     taker = asyncio.ensure_future(take())
@@ -164,17 +171,8 @@ class StageRunner:
             for kind in ("created", "updated")
         }
 
-    async def parse_one(self, event: Any) -> None:
-        """Parse an event here, in the worker's process, and route it."""
-        config = self.config
-        outcome, elapsed = parse_timed(
-            event.value or b"", _ingest_meta(event.message), datetime.now(UTC),
-            config.max_bytes, config.enrichment,
-        )  # fmt: skip
-        await self.route_parsed(event, outcome, elapsed)
-
-    def submit_parse(self, event: Any, pool: ParsePool) -> Job:
-        """Start parsing an event in the pool; :meth:`route_parsed` takes it from there."""
+    def submit_parse(self, event: Any, pool: Parser) -> Job:
+        """Start parsing an event; :meth:`route_parsed` takes it from there."""
         return pool.submit(event.value or b"", _ingest_meta(event.message), datetime.now(UTC))
 
     async def route_parsed(self, event: Any, outcome: Parsed | Rejected, elapsed: float) -> None:
@@ -326,13 +324,16 @@ def register_agents(
 
     @app.agent(topics.raw, name="newswire.parse")
     async def parse_articles(stream: Any) -> None:
+        pool: Parser
         if settings.processes < 2:
-            await _each_event(stream, gate, handlers.parse_one)
-            return
-        pool = ParsePool(settings.processes, settings.pipeline)
-        # Enough queued to keep every child busy through a commit (the gate holds the routing
-        # meanwhile), and few enough that inputs at the size limit stay a bounded buffer.
-        await _each_event_pooled(stream, gate, pool, handlers, depth=8 * settings.processes)
+            pool = InlineParser(settings.pipeline)
+        else:
+            pool = ParsePool(settings.processes, settings.pipeline)
+        # Enough queued to keep parsing through a commit (the gate holds the routing
+        # meanwhile: tens of milliseconds, a few articles' parsing), and few enough that
+        # inputs at the size limit stay a bounded buffer.
+        depth = 8 * max(2, settings.processes)
+        await _each_event_parsed_ahead(stream, gate, pool, handlers, depth=depth)
 
     @app.agent(topics.parsed, name="newswire.dedupe")
     async def dedupe_articles(stream: Any) -> None:

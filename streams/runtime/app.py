@@ -41,5 +41,5 @@ def create_app(settings: Settings, gate: CommitGate) -> faust.App:
         broker_commit_interval=settings.commit_interval,
         autodiscover=False,
     )
-    install_faust_fixes(app, gate)
+    install_faust_fixes(app, gate, settings.commit_share)
     return app

@@ -23,13 +23,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from streams.core.config import PipelineConfig
 from streams.core.errors import InternalError
 from streams.core.events import IngestMeta, dead_letter
 from streams.core.pipeline import Parsed, Rejected, parse_stage
 
-__all__ = ["Job", "ParsePool", "Timed", "parse_timed"]
+__all__ = ["InlineParser", "Job", "ParsePool", "Parser", "Timed", "parse_timed"]
 
 logger = logging.getLogger(__name__)
 
@@ -74,10 +75,47 @@ class Job:
     """One input in the pool: its future, the pool that runs it, and what a retry needs."""
 
     future: Future[Timed]
-    executor: ProcessPoolExecutor
+    executor: ProcessPoolExecutor | None  # None: parsed in the worker's own process
     raw: bytes
     ingest: IngestMeta
     now: datetime
+
+
+class Parser(Protocol):
+    """Where the parse agent parses: :class:`ParsePool` or :class:`InlineParser`."""
+
+    async def start(self) -> None: ...
+    def submit(self, raw: bytes, ingest: IngestMeta, now: datetime) -> Job: ...
+    async def result(self, job: Job) -> Timed: ...
+    def close(self) -> None: ...
+
+
+class InlineParser:
+    """The parse stage in the worker's own process (``NEWSWIRE_PROCESSES=1``), behind the
+    pool's interface, so that the agent parses ahead while a commit holds the routing.
+
+    A commit closes the gate for tens of milliseconds; an agent that parsed inside the gate
+    left its core idle all that time. :meth:`submit` parses at once (the agent yields to the
+    event loop after each input), and the queue ahead of the gate holds what it parsed.
+    """
+
+    def __init__(self, config: PipelineConfig) -> None:
+        self._config = config
+
+    async def start(self) -> None:
+        logger.info("parsing in the worker's own process")
+
+    def submit(self, raw: bytes, ingest: IngestMeta, now: datetime) -> Job:
+        config = self._config
+        future: Future[Timed] = Future()
+        future.set_result(parse_timed(raw, ingest, now, config.max_bytes, config.enrichment))
+        return Job(future, None, raw, ingest, now)
+
+    async def result(self, job: Job) -> Timed:
+        return job.future.result()
+
+    def close(self) -> None:
+        pass
 
 
 class ParsePool:
@@ -140,7 +178,7 @@ class ParsePool:
             record = dead_letter(job.raw, error, job.ingest, failed_at=job.now)
             return Rejected(error.reason, record), 0.0
 
-    def _replace(self, broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
+    def _replace(self, broken: ProcessPoolExecutor | None) -> ProcessPoolExecutor:
         """A new pool for ``broken``; the current one if that was replaced already (the jobs
         queued behind the one that broke it)."""
         if self._executor is None:

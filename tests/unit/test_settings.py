@@ -69,7 +69,7 @@ def test_bad_values_are_rejected_with_the_variable_name(env: dict[str, str], fra
 def test_env_names_lists_every_setting() -> None:
     names = Settings.env_names()
     assert "NEWSWIRE_KAFKA_BOOTSTRAP" in names
-    assert len(names) == len(set(names)) == 27
+    assert len(names) == len(set(names)) == 28
 
 
 def test_readme_documents_every_setting() -> None:

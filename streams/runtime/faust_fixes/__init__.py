@@ -9,6 +9,7 @@ restarts) needs these; the fault tests found each gap. One module per fix:
 - :mod:`.offsets`: commit one past the highest acked offset (Faust's gap list missed holes).
 - :mod:`.producer_buffer`: a commit drains the changelog records still in Faust's buffer.
 - :mod:`.commits`: a commit ends every partition's transaction at once.
+- :mod:`.pacing`: the commit timer waits longer after a slow commit.
 - :mod:`.consumer_thread`: changelog end offsets come from the broker, so recovery skips none.
 - :mod:`.stable_offsets`: committed offsets are read once no transaction still holds them.
 - :mod:`.recovery`: after recovery, stream partitions start at their committed offsets.
@@ -37,8 +38,11 @@ from streams.runtime.faust_fixes.routing import SourceTransactionManager
 __all__ = ["CommitGate", "FaustIncompatible", "check_hooks", "install"]
 
 
-def install(app: faust.App, gate: CommitGate) -> None:
+def install(app: faust.App, gate: CommitGate, commit_share: float = 1.0) -> None:
     """Give ``app`` every fix; raise :class:`FaustIncompatible` if one cannot apply.
+
+    Timed commits hold the agents at most ``commit_share`` of the time (1: Faust's fixed
+    interval).
 
     Set on this app's transport instance only, so other Faust apps in the process are untouched.
     """
@@ -63,6 +67,6 @@ def install(app: faust.App, gate: CommitGate) -> None:
                 start_new=start_new_transaction,
             )  # fmt: skip
 
-    transport.Consumer = gated_consumer(transport.Consumer, app, gate, watches)  # type: ignore[misc]
+    transport.Consumer = gated_consumer(transport.Consumer, app, gate, watches, commit_share)  # type: ignore[misc]
     transport.Producer = WatchedProducer  # type: ignore[misc]
     transport.TransactionManager = SourceTransactionManager  # type: ignore[misc]

@@ -15,6 +15,7 @@ from streams.runtime.faust_fixes.consumer_thread import FixedConsumerThread
 from streams.runtime.faust_fixes.gate import CommitGate
 from streams.runtime.faust_fixes.internals import forget_unacked
 from streams.runtime.faust_fixes.offsets import next_offset
+from streams.runtime.faust_fixes.pacing import PacedCommits
 from streams.runtime.faust_fixes.producer_buffer import BufferWatch
 from streams.runtime.faust_fixes.recovery import holds_flow, seek_still_wanted, unread_partitions
 
@@ -24,13 +25,22 @@ logger = logging.getLogger(__name__)
 
 
 def gated_consumer(
-    base: type, app: faust.App, gate: CommitGate, watches: Sequence[BufferWatch]
+    base: type,
+    app: faust.App,
+    gate: CommitGate,
+    watches: Sequence[BufferWatch],
+    commit_share: float = 1.0,
 ) -> type:
-    """A subclass of Faust's consumer class ``base`` for ``app``."""
+    """A subclass of Faust's consumer class ``base`` for ``app``; its timed commits hold the
+    agents at most ``commit_share`` of the time (:mod:`.pacing`)."""
+    gate_, commit_share_ = gate, commit_share
 
-    class GatedConsumer(base):  # type: ignore[misc]  # a class from faust, not typed
+    class GatedConsumer(PacedCommits, base):  # type: ignore[misc]  # a class from faust
         _revocations = 0  # rebalances begun: a seek begun before the last one is outdated
         _seeking: asyncio.Lock | None = None  # made on first use, in the worker's event loop
+        # What the paced commit timer reads.
+        gate = gate_
+        commit_share = commit_share_
 
         def _base_new_offset(self, tp: Any) -> int | None:
             return super()._new_offset(tp)  # type: ignore[no-any-return]

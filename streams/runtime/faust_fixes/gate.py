@@ -17,7 +17,8 @@ unhandled, and it is read again from the committed offset.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 __all__ = ["CommitGate"]
@@ -36,6 +37,11 @@ class CommitGate:
         self._running = asyncio.Event()
         self._running.set()
         self._epoch = 0
+        #: Seconds the last commit held the agents (from the last event's end to its own).
+        self.last_hold = 0.0
+        #: How many input records wait for the first agent (fetched, not yet taken); the
+        #: parse agent sets it (commit pacing reads it).
+        self.waiting: Callable[[], int] = lambda: 0
 
     @property
     def events_in_flight(self) -> int:
@@ -103,8 +109,12 @@ class CommitGate:
         """
         async with self._committing:
             self._open.clear()
+            held_from: float | None = None
             try:
                 await self._idle.wait()
+                held_from = time.perf_counter()
                 yield
             finally:
+                if held_from is not None:
+                    self.last_hold = time.perf_counter() - held_from
                 self._open.set()

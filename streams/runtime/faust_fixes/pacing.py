@@ -1,0 +1,63 @@
+"""Commits paced by what they cost: the timer waits longer after a slow commit.
+
+Faust commits every ``commit_interval`` whatever a commit costs. Under exactly-once each commit
+ends a transaction per partition with new offsets, and the commit gate holds every agent while
+it runs. On a loaded broker a commit took longer than the interval itself, so the agents were
+held most of the time, and the broker spent its CPU on transactions instead of records. Here
+the pause after a commit grows with the time it held the agents, so that commits hold them at
+most ``share`` of the time, but only while a backlog waits: records fetched for the parse
+agent and not yet taken. A worker that keeps up commits every interval, whatever a commit
+costs, since there each commit's wait is the latency its outputs see; in a backlog the wait
+is in the queue, and the time the commits took from the work is what delays everything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mode import Service
+
+from streams.runtime.faust_fixes.gate import CommitGate
+
+__all__ = ["BACKLOG_RECORDS", "MAX_PAUSE_SECONDS", "PacedCommits", "commit_pause"]
+
+#: Records waiting for the parse agent from which the worker counts as behind: more than it
+#: takes ahead of the routing (:mod:`streams.runtime.agents`), far more than arrive during a
+#: commit when it keeps up.
+BACKLOG_RECORDS = 64
+
+#: The longest pause between two timed commits (unless the interval is longer): it bounds the
+#: latency a backlog adds, and what a crash makes the group handle again.
+MAX_PAUSE_SECONDS = 1.0
+
+
+def commit_pause(held: float, interval: float, share: float, waiting: int) -> float:
+    """Seconds to wait after a commit that held the agents for ``held`` seconds, with
+    ``waiting`` records waiting for the parse agent.
+
+    ``interval`` unless a backlog waits. Then long enough that the commit was at most
+    ``share`` of the time from its start to the next one, at most :data:`MAX_PAUSE_SECONDS`
+    (or ``interval`` if longer).
+    """
+    if waiting < BACKLOG_RECORDS:
+        return interval
+    paced = held * (1 - share) / share if share < 1 else 0.0
+    return min(max(interval, paced), max(interval, MAX_PAUSE_SECONDS))
+
+
+class PacedCommits:
+    """The consumer's commit timer (mixed into the consumer class ahead of Faust's)."""
+
+    gate: CommitGate
+    commit_share: float
+
+    @Service.task
+    async def _commit_handler(self: Any) -> None:
+        # Replaces Faust's fixed-interval timer, a task of the same name.
+        interval = self.commit_interval
+        await self.sleep(interval)
+        while not self.should_stop:
+            await self.commit()
+            gate = self.gate
+            pause = commit_pause(gate.last_hold, interval, self.commit_share, gate.waiting())
+            await self.sleep(pause)
