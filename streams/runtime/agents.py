@@ -73,6 +73,7 @@ async def _each_event(
     offset, wherever the partition went.
     """
     events = stream.noack()
+    gate.watch_input(stream.channel.queue)  # the commit timer's sign of a backlog
     async for event in events.events():
         async with gate.event(gate.epoch) as current:
             if not current:
@@ -96,8 +97,7 @@ async def _each_event_parsed_ahead(
     """
     events = stream.noack()
     queue: asyncio.Queue[tuple[Any, int, Job]] = asyncio.Queue(maxsize=depth)
-    # Records fetched for this agent and not yet taken: the commit timer's sign of a backlog.
-    gate.waiting = stream.channel.queue.qsize
+    gate.watch_input(stream.channel.queue)  # the commit timer's sign of a backlog
 
     async def take() -> None:
         async for event in events.events():

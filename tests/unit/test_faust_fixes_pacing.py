@@ -21,6 +21,14 @@ from streams.runtime.faust_fixes.pacing import (
 INTERVAL = 0.05
 
 
+class _Queue:
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def qsize(self) -> int:
+        return self.size
+
+
 def test_a_worker_that_keeps_up_commits_every_interval_however_slow_its_commits() -> None:
     assert commit_pause(0.5, INTERVAL, 0.1, waiting=0) == INTERVAL
     assert commit_pause(0.5, INTERVAL, 0.1, waiting=BACKLOG_RECORDS - 1) == INTERVAL
@@ -67,11 +75,12 @@ async def test_the_timer_pauses_as_the_last_commit_and_the_backlog_say() -> None
     holds = iter([0.001, 0.02, 0.02])
     backlog = iter([0, BACKLOG_RECORDS, 0])
     pauses: list[float] = []
+    queued = _Queue(0)
+    gate.watch_input(queued)
 
     async def commit() -> bool:
         gate.last_hold = next(holds)
-        waiting = next(backlog)
-        gate.waiting = lambda: waiting
+        queued.size = next(backlog)
         return True
 
     async def sleep(seconds: float) -> None:
@@ -85,6 +94,17 @@ async def test_the_timer_pauses_as_the_last_commit_and_the_backlog_say() -> None
     await PacedCommits._commit_handler.fun(consumer)  # type: ignore[attr-defined]
     assert pauses[0] == INTERVAL  # the first commit after start-up
     assert pauses[1:] == [INTERVAL, commit_pause(0.02, INTERVAL, 0.1, BACKLOG_RECORDS), INTERVAL]
+
+
+def test_the_backlog_is_what_every_watched_stream_holds() -> None:
+    gate = CommitGate()
+    first, second = _Queue(3), _Queue(5)
+    gate.watch_input(first)
+    gate.watch_input(second)
+    gate.watch_input(second)  # an agent started again watches its queue once
+    assert gate.waiting() == 8
+    second.size = 100
+    assert gate.waiting() == 103
 
 
 def test_the_paced_timer_replaces_fausts_commit_timer() -> None:

@@ -18,10 +18,17 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Protocol
 
-__all__ = ["CommitGate"]
+__all__ = ["CommitGate", "Queued"]
+
+
+class Queued(Protocol):
+    """An agent's input queue (Faust's stream channel queue)."""
+
+    def qsize(self) -> int: ...
 
 
 class CommitGate:
@@ -39,9 +46,8 @@ class CommitGate:
         self._epoch = 0
         #: Seconds the last commit held the agents (from the last event's end to its own).
         self.last_hold = 0.0
-        #: How many input records wait for the first agent (fetched, not yet taken); the
-        #: parse agent sets it (commit pacing reads it).
-        self.waiting: Callable[[], int] = lambda: 0
+        # What each agent's stream holds fetched and not yet taken (commit pacing reads it).
+        self._inputs: dict[int, Queued] = {}
 
     @property
     def events_in_flight(self) -> int:
@@ -53,6 +59,14 @@ class CommitGate:
         """Changes when a rebalance starts and when the flow resumes after it. Read it when
         an event is taken from its stream, and pass it to :meth:`event`."""
         return self._epoch
+
+    def watch_input(self, queue: Queued) -> None:
+        """Count what an agent's input ``queue`` holds, fetched and not yet taken."""
+        self._inputs[id(queue)] = queue
+
+    def waiting(self) -> int:
+        """Records fetched for the agents and not yet taken: a backlog when many."""
+        return sum(queue.qsize() for queue in self._inputs.values())
 
     @asynccontextmanager
     async def event(self, taken: int | None = None) -> AsyncIterator[bool]:

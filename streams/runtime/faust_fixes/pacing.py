@@ -5,8 +5,8 @@ ends a transaction per partition with new offsets, and the commit gate holds eve
 it runs. On a loaded broker a commit took longer than the interval itself, so the agents were
 held most of the time, and the broker spent its CPU on transactions instead of records. Here
 the pause after a commit grows with the time it held the agents, so that commits hold them at
-most ``share`` of the time, but only while a backlog waits: records fetched for the parse
-agent and not yet taken. A worker that keeps up commits every interval, whatever a commit
+most ``share`` of the time, but only while a backlog waits: records fetched for the agents
+and not yet taken. A worker that keeps up commits every interval, whatever a commit
 costs, since there each commit's wait is the latency its outputs see; in a backlog the wait
 is in the queue, and the time the commits took from the work is what delays everything.
 """
@@ -21,9 +21,9 @@ from streams.runtime.faust_fixes.gate import CommitGate
 
 __all__ = ["BACKLOG_RECORDS", "MAX_PAUSE_SECONDS", "PacedCommits", "commit_pause"]
 
-#: Records waiting for the parse agent from which the worker counts as behind: more than it
-#: takes ahead of the routing (:mod:`streams.runtime.agents`), far more than arrive during a
-#: commit when it keeps up.
+#: Records waiting for the agents from which the worker counts as behind: more than the parse
+#: agent takes ahead of its routing (:mod:`streams.runtime.agents`), far more than arrive
+#: during a commit when it keeps up.
 BACKLOG_RECORDS = 64
 
 #: The longest pause between two timed commits (unless the interval is longer): it bounds the
@@ -33,7 +33,7 @@ MAX_PAUSE_SECONDS = 1.0
 
 def commit_pause(held: float, interval: float, share: float, waiting: int) -> float:
     """Seconds to wait after a commit that held the agents for ``held`` seconds, with
-    ``waiting`` records waiting for the parse agent.
+    ``waiting`` records waiting for the agents.
 
     ``interval`` unless a backlog waits. Then long enough that the commit was at most
     ``share`` of the time from its start to the next one, at most :data:`MAX_PAUSE_SECONDS`
