@@ -46,13 +46,16 @@ PANELS: list[tuple[str, str, list[tuple[str, str]]]] = [
     ]),
     ("Table sizes", "short", [
         ("sum(newswire_dedupe_table_entries)", "dedupe keys"),
-        ("sum(newswire_story_table_entries)", "story bands"),
+        ("sum(newswire_story_table_entries)", "story articles"),
     ]),
     ("Story joins per second", "ops", [
         ("sum(rate(newswire_story_joins_total[5m]))", "joins"),
     ]),
     ("State expired per second (retention)", "ops", [
         ("sum by (table) (rate(newswire_state_expired_total[5m]))", "{{table}}"),
+    ]),
+    ("Pause between commits (longer while a backlog waits)", "s", [
+        ("max by (instance) (newswire_commit_pause_seconds)", "{{instance}}"),
     ]),
     ("Workers up and ready", "short", [
         ('sum(up{job="newswire"})', "up"),

@@ -47,6 +47,7 @@ class Metrics:
     expired: Counter
     rebalances: Counter
     ready: Gauge
+    commit_pause_seconds: Gauge
     build_info: Gauge
 
     @classmethod
@@ -153,6 +154,12 @@ class Metrics:
             ready=Gauge(
                 "newswire_ready",
                 "1 when partitions are assigned and table recovery is done (as /readyz), else 0.",
+                registry=r,
+            ),
+            commit_pause_seconds=Gauge(
+                "newswire_commit_pause_seconds",
+                "Seconds between timed commits now: the commit interval, longer while a backlog "
+                "waits and commits are slow (NEWSWIRE_COMMIT_SHARE).",
                 registry=r,
             ),
             story_joins=Counter(

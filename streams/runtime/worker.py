@@ -64,6 +64,7 @@ def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
     metrics.dedupe_table_entries.set_function(lambda: float(len(table.data)))
     metrics.story_table_entries.set_function(lambda: float(len(stories.data)))  # this worker's
     metrics.ready.set_function(lambda: 1.0 if readiness(app)["ready"] else 0.0)
+    metrics.commit_pause_seconds.set_function(lambda: gate.last_pause)
     sources = {settings.topic_raw, settings.topic_parsed, settings.topic_stories}
     metrics.registry.register(LagCollector(lambda: _lag(app, sources)))
     # Faust's own sensors (events, commits, sends, rebalances...) on the same registry and

@@ -8,6 +8,8 @@ import sys
 import urllib.error
 import urllib.request
 
+from prometheus_client.utils import floatToGoString
+
 from tests.conftest import SAMPLES
 from tests.integration.conftest import Deployment, scrape, wait_for
 
@@ -42,6 +44,9 @@ def test_health_readiness_metrics_and_status(deployment: Deployment) -> None:
                  "newswire_story_table_entries", "newswire_ready 1.0", "faust_"):  # fmt: skip
         assert name in text, name
     assert 'faust="' in text
+    # A worker that keeps up commits every interval: no backlog paces its commits.
+    pause = f"newswire_commit_pause_seconds {floatToGoString(d.settings.commit_interval)}"
+    wait_for(lambda: pause in scrape(port), 60, "the commit pause to show the interval")
     assert f'newswire_consumer_lag{{partition="0",topic="{d.settings.topic_raw}"}} 0.0' in text
 
     result = subprocess.run(

@@ -94,6 +94,7 @@ async def test_the_timer_pauses_as_the_last_commit_and_the_backlog_say() -> None
     await PacedCommits._commit_handler.fun(consumer)  # type: ignore[attr-defined]
     assert pauses[0] == INTERVAL  # the first commit after start-up
     assert pauses[1:] == [INTERVAL, commit_pause(0.02, INTERVAL, 0.1, BACKLOG_RECORDS), INTERVAL]
+    assert gate.last_pause == INTERVAL  # what the worker's gauge shows
 
 
 def test_the_backlog_is_what_every_watched_stream_holds() -> None:

@@ -46,6 +46,8 @@ class CommitGate:
         self._epoch = 0
         #: Seconds the last commit held the agents (from the last event's end to its own).
         self.last_hold = 0.0
+        #: Seconds the commit timer waits after its last commit (:mod:`.pacing` sets it).
+        self.last_pause = 0.0
         # What each agent's stream holds fetched and not yet taken (commit pacing reads it).
         self._inputs: dict[int, Queued] = {}
 

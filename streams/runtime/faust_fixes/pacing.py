@@ -60,4 +60,5 @@ class PacedCommits:
             await self.commit()
             gate = self.gate
             pause = commit_pause(gate.last_hold, interval, self.commit_share, gate.waiting())
+            gate.last_pause = pause
             await self.sleep(pause)
