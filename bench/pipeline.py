@@ -34,6 +34,7 @@ from streams.core.language import load_model
 from streams.core.pipeline import Parsed, article_key, dedupe_stage, parse_stage, process
 from streams.core.records import StoryRequest
 from streams.core.stories import BandIndex
+from streams.devtools.localkafka import LocalKafka, LocalKafkaError
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.admin import ensure_topics, wait_for_leaders
 from streams.runtime.agents import STORY_KEY
@@ -121,10 +122,67 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     )  # fmt: skip
 
 
+class CpuUse:
+    """CPU seconds spent by the worker's own process, its parsing children and the local
+    broker between :meth:`start` and :meth:`stop`: where a run's CPU went."""
+
+    def __init__(self, worker_pid: int, broker_pid: int | None) -> None:
+        self.worker = psutil.Process(worker_pid)
+        self.broker = psutil.Process(broker_pid) if broker_pid else None
+        self.started: dict[str, float] = {}
+        self.spent: dict[str, float] = {}
+
+    def _now(self) -> dict[str, float]:
+        def cpu(proc: psutil.Process) -> float:
+            try:
+                times = proc.cpu_times()
+            except psutil.NoSuchProcess:
+                return 0.0
+            return float(times.user + times.system)
+
+        children = self.worker.children(recursive=True)
+        return {
+            "worker": cpu(self.worker),
+            "pool": sum(cpu(child) for child in children),
+            "broker": cpu(self.broker) if self.broker else 0.0,
+            "wall": time.perf_counter(),
+        }
+
+    def start(self) -> None:
+        self.started = self._now()
+
+    def stop(self) -> None:
+        now = self._now()
+        self.spent = {k: now[k] - self.started.get(k, now[k]) for k in now}
+
+    def report(self, articles: int) -> str:
+        per = {k: 1000 * v / articles for k, v in self.spent.items() if k != "wall"}
+        wall = self.spent["wall"]
+        busy = ", ".join(f"{k} {self.spent[k] / wall:.0%}" for k in ("worker", "pool", "broker"))
+        return (f"CPU per article: worker's own process {per['worker']:.1f} ms, parsing "
+                f"children {per['pool']:.1f} ms, broker {per['broker']:.1f} ms "
+                f"(busy: {busy} of a core)")  # fmt: skip
+
+
+def broker_pid() -> int | None:
+    """The local broker's pid, when the benchmark runs against ``newswire kafka start``'s."""
+    try:
+        return LocalKafka(Settings.from_env().state_dir).status().pid
+    except (LocalKafkaError, OSError, ValueError):  # no broker figure; the rest stands
+        return None
+
+
 async def collect(  # noqa: PLR0917  # one collection's parameters
-    bootstrap: str, topic: str, n: int, wait: float, rss: list[int], pid: int
+    bootstrap: str,
+    topic: str,
+    n: int,
+    wait: float,
+    rss: list[int],
+    pid: int,
+    cpu: CpuUse | None = None,
 ) -> list[Any]:
-    """Read ``n`` records (or stop after ``wait`` s idle), sampling the worker's RSS."""
+    """Read ``n`` records (or stop after ``wait`` s idle), sampling the worker's RSS; ``cpu``
+    is timed from the first record to the last."""
     proc = psutil.Process(pid)
     out = []
     last_sample = 0.0
@@ -132,11 +190,15 @@ async def collect(  # noqa: PLR0917  # one collection's parameters
         bootstrap, topic, from_beginning=True,
         max_records=n, idle_timeout=wait,
     ):  # fmt: skip
+        if cpu is not None and not out:
+            cpu.start()
         out.append(r)
         now = time.monotonic()
         if now - last_sample > 0.2:
             rss.append(proc.memory_info().rss)
             last_sample = now
+    if cpu is not None and out:
+        cpu.stop()
     return out
 
 
@@ -293,9 +355,15 @@ def core_rate(values: list[bytes]) -> float:
 
 
 def _collect_rate(  # noqa: PLR0917  # one collection's parameters
-    topic: str, n: int, bootstrap: str, rss: list[int], pid: int, log: Path
+    topic: str,
+    n: int,
+    bootstrap: str,
+    rss: list[int],
+    pid: int,
+    log: Path,
+    cpu: CpuUse | None = None,
 ) -> list[Any]:
-    records = asyncio.run(collect(bootstrap, topic, n, 60.0, rss, pid))
+    records = asyncio.run(collect(bootstrap, topic, n, 60.0, rss, pid, cpu))
     if len(records) < n:
         print(f"    only {len(records)} of {n} events arrived; see {log}")
         raise SystemExit(1)
@@ -478,9 +546,14 @@ def _run_workers(  # noqa: PLR0917  # one benchmark run's parameters
     ]
     rss: list[int] = []
     log = folder / "worker.log"
+    cpu = CpuUse(worker.pid, broker_pid()) if latency else None
     try:
-        records = _collect_rate(settings.topic_enriched, expected, bootstrap, rss, worker.pid, log)
+        records = _collect_rate(
+            settings.topic_enriched, expected, bootstrap, rss, worker.pid, log, cpu
+        )
         rate = _rate(records)
+        if cpu is not None:
+            print(f"    {cpu.report(len(records))}")
         if not latency:
             return rate
 

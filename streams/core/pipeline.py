@@ -131,8 +131,13 @@ def parse_stage(
     enrich_seconds = time.perf_counter() - started
     fields = article_draft(article, ingest, enriched=enriched)
     published = publish_time(article.published_at, ingest.timestamp_ms, now)
-    draft = Draft(article.article_key, fields, published, ingest.timestamp_ms)
+    draft = Draft(article.article_key, fields, published, ingest.timestamp_ms, text_simhash(fields))
     return Parsed(draft, enrich_seconds)
+
+
+def text_simhash(fields: dict[str, Any]) -> int:
+    """The SimHash of an event's title, lead and body: what near-duplicates are found by."""
+    return simhash(" ".join((fields["title"], fields["lead"] or "", *fields["body"])))
 
 
 def article_key(
@@ -168,9 +173,9 @@ def dedupe_stage(
     if isinstance(decision, Repeat):
         return Duplicate(draft.key, duplicate_notice(draft.fields, decision, noticed_at=now))
     event = complete_event(draft.fields, revision=decision.revision, processed_at=now)
-    fields = draft.fields
-    # Hashed here, where the work is spread over partitions, not in the one-key story stage.
-    signature = simhash(" ".join((fields["title"], fields["lead"] or "", *fields["body"])))
+    # Hashed in the parse stage (in a pool's child, off the worker's own process); a draft
+    # from before that has none.
+    signature = draft.simhash if draft.simhash is not None else text_simhash(draft.fields)
     return StoryRequest(draft.key, event, signature, draft.published, draft.ingest_ms)
 
 

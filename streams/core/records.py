@@ -59,6 +59,9 @@ class Draft:
     published: datetime
     #: The input's Kafka timestamp in ms (end-to-end latency); None offline.
     ingest_ms: int | None = None
+    #: The text's SimHash, computed in the parse stage (which a pool spreads over cores);
+    #: None in a draft written before it was (dedupe computes it then).
+    simhash: int | None = None
 
     @property
     def content_hash(self) -> str:
@@ -69,6 +72,8 @@ class Draft:
             {
                 "published": utc_timestamp(self.published),
                 "ingest_ms": self.ingest_ms,
+                # A string: 64-bit integers do not survive every JSON reader.
+                "simhash": None if self.simhash is None else str(self.simhash),
                 "event": self.fields,
             }
         )
@@ -88,7 +93,11 @@ class Draft:
         _field(fields, "body", list)
         ingest_ms = _field(record, "ingest_ms", (int, type(None)))
         published = _moment(_field(record, "published", str), "published")
-        return cls(key, fields, published, ingest_ms)
+        signature = record.get("simhash")
+        if signature is not None and not (isinstance(signature, str) and signature.isdigit()):
+            raise UnreadableRecord(f"simhash is not a number: {str(signature)[:30]!r}")
+        simhash = int(signature) if signature is not None else None
+        return cls(key, fields, published, ingest_ms, simhash)
 
 
 @dataclass(frozen=True, slots=True)

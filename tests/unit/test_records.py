@@ -47,6 +47,29 @@ def test_draft_and_story_request_survive_their_topics() -> None:
     assert request.simhash.bit_length() > 32  # 64-bit values through JSON as strings
 
 
+def test_the_simhash_is_computed_in_the_parse_stage_and_rides_the_draft() -> None:
+    draft = _draft()
+    assert draft.simhash is not None
+    assert draft.simhash.bit_length() > 32
+    request = dedupe_stage(draft, store=DictSeenStore(), now=NOW)
+    assert isinstance(request, StoryRequest)
+    assert request.simhash == draft.simhash
+
+
+def test_a_draft_written_without_a_simhash_gets_the_same_one_in_dedupe() -> None:
+    draft = _draft()
+    record = jsonio.loads(draft.to_json())
+    del record["simhash"]  # as a worker of the version before wrote it
+    older = Draft.from_json(draft.key, jsonio.dumps(record))
+    assert older.simhash is None
+    request = dedupe_stage(older, store=DictSeenStore(), now=NOW)
+    assert isinstance(request, StoryRequest)
+    assert request.simhash == draft.simhash
+    broken = jsonio.dumps({**record, "simhash": "0x12"})
+    with pytest.raises(UnreadableRecord, match="simhash"):
+        Draft.from_json(draft.key, broken)
+
+
 def test_the_publish_time_is_decided_once_in_the_parse_stage() -> None:
     draft = _draft(published=datetime(2026, 8, 1, 9, 0))
     assert draft.published == datetime(2026, 8, 1, 5, 30, tzinfo=UTC)  # Tehran time
