@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import uuid
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -74,7 +75,7 @@ def band_keys(signature: int) -> list[str]:
 class StoryIndex(Protocol):
     """Band key -> entries (article key, story id, signature, publish time)."""
 
-    def get(self, band: str) -> list[Entry]:
+    def get(self, band: str) -> Sequence[Entry]:
         """Entries filed under ``band`` (empty when none)."""
         ...
 
@@ -92,25 +93,26 @@ class BandIndex:
     """
 
     def __init__(self) -> None:
-        self.bands: dict[str, list[Entry]] = {}
+        self.bands: dict[str, tuple[Entry, ...]] = {}
 
-    def get(self, band: str) -> list[Entry]:
-        return list(self.bands.get(band, ()))
+    def get(self, band: str) -> Sequence[Entry]:
+        # Filing replaces a band's tuple, never changes it: callers may keep what they got.
+        return self.bands.get(band, ())
 
     def file(self, entry: Entry, horizon: str | None) -> None:
         key = entry[0]
         for band in band_keys(entry[2]):
-            entries = [
-                e for e in self.bands.get(band, ())
-                if e[0] != key and (horizon is None or e[3] >= horizon)
-            ]  # fmt: skip
-            entries.append(entry)
-            self.bands[band] = entries[-MAX_ENTRIES_PER_BAND:]
+            entries = self.bands.get(band, ())
+            if any(e[0] == key or (horizon is not None and e[3] < horizon) for e in entries):
+                entries = tuple(
+                    e for e in entries if e[0] != key and (horizon is None or e[3] >= horizon)
+                )
+            self.bands[band] = (*entries[-(MAX_ENTRIES_PER_BAND - 1) :], entry)
 
     def forget(self, entry: Entry) -> None:
         """Take an expired article's entry out of its bands."""
         for band in band_keys(entry[2]):
-            entries = [e for e in self.bands.get(band, ()) if e[0] != entry[0]]
+            entries = tuple(e for e in self.bands.get(band, ()) if e[0] != entry[0])
             if entries:
                 self.bands[band] = entries
             else:
@@ -145,11 +147,17 @@ def assign_story(
     ``published`` is the article's publish time (UTC); entries published before ``horizon`` have
     expired: they match nothing and are dropped when their band is written again.
     """
-    bands = band_keys(signature)
     near: dict[str, tuple[int, str]] = {}
     own_story: str | None = None
-    for band in bands:
-        for key, story, other, filed_at in index.get(band):
+    # An entry close to this signature is filed under several of its bands: look at it once.
+    # (By identity: the index files one tuple under every band, and keeps it while we look.)
+    checked: set[int] = set()
+    for band in band_keys(signature):
+        for entry in index.get(band):
+            if id(entry) in checked:
+                continue
+            checked.add(id(entry))
+            key, story, other, filed_at = entry
             if horizon is not None and filed_at < horizon:
                 continue
             if key == article_key:

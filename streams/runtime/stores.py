@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import MutableMapping, Sequence
 
 from streams.core import jsonio
 from streams.core.dedupe import SeenRecord
@@ -36,8 +36,10 @@ class TableStoryIndex:
     def __init__(self, table: MutableMapping[str, bytes]) -> None:
         self.table = table
         self.bands = BandIndex()
+        # Each article's entry as filed, so the retention sweep reads no table values.
+        self._entries: dict[str, Entry] = {}
 
-    def get(self, band: str) -> list[Entry]:
+    def get(self, band: str) -> Sequence[Entry]:
         return self.bands.get(band)
 
     def file(self, entry: Entry, horizon: str | None) -> None:
@@ -45,9 +47,15 @@ class TableStoryIndex:
         # SimHash signatures as strings: JSON readers in other languages lose 64-bit integers.
         self.table[key] = jsonio.dumps([story, str(signature), published])
         self.bands.file(entry, horizon)
+        self._entries[key] = entry
 
     def entry(self, key: str) -> Entry | None:
         """The article's entry, as the table holds it."""
+        if (filed := self._entries.get(key)) is not None:
+            return filed
+        return self._stored(key)
+
+    def _stored(self, key: str) -> Entry | None:
         value = self.table.get(key)
         if not value:
             return None
@@ -58,15 +66,17 @@ class TableStoryIndex:
         """Delete an expired article's entry (a tombstone in the changelog)."""
         entry = self.entry(key)
         del self.table[key]
+        self._entries.pop(key, None)
         if entry is not None:
             self.bands.forget(entry)
 
     def rebuild(self) -> int:
         """The bands from the table's entries, oldest first (as they were filed); returns how
         many entries there are."""
-        entries = [e for key in list(self.table.keys()) if (e := self.entry(key)) is not None]
+        entries = [e for key in list(self.table.keys()) if (e := self._stored(key)) is not None]
         entries.sort(key=lambda e: e[3])
         self.bands = BandIndex()
+        self._entries = {entry[0]: entry for entry in entries}
         for entry in entries:
             self.bands.file(entry, None)
         return len(entries)

@@ -77,6 +77,17 @@ def test_band_entries_are_bounded() -> None:
     for i in range(MAX_ENTRIES_PER_BAND * 3):
         assign_story(index, f"k:{i}", 0xABCD, max_distance=0)
     assert all(len(v) <= MAX_ENTRIES_PER_BAND for v in index.bands.values())
+    newest = [f"k:{i}" for i in range(MAX_ENTRIES_PER_BAND * 2, MAX_ENTRIES_PER_BAND * 3)]
+    assert all([e[0] for e in v] == newest for v in index.bands.values())
+
+
+def test_filing_replaces_the_articles_entry_and_drops_the_expired_ones() -> None:
+    index = DictStoryIndex()
+    index.file(("old:1", "s-old", 0x1234, "2026-01-01T00:00:00Z"), None)
+    index.file(("a:1", "s-a", 0x1234, "2026-03-01T00:00:00Z"), None)
+    index.file(("a:1", "s-a", 0x1234, "2026-03-02T00:00:00Z"), "2026-02-01T00:00:00Z")
+    for entries in index.bands.values():
+        assert entries == (("a:1", "s-a", 0x1234, "2026-03-02T00:00:00Z"),)
 
 
 def test_embedded_pipeline_puts_reposts_in_one_story() -> None:
@@ -122,6 +133,10 @@ def test_the_worker_index_writes_one_record_an_article_and_rebuilds_its_bands() 
         assert taken_over.get(band) == index.get(band)
     late = assign_story(taken_over, "c:3", simhash(TEXT), max_distance=3, published="2026-11-03")
     assert late.story_id == first.story_id
+    # The retention sweep's look-up: what was filed, here and after the take-over.
+    filed = ("b:9", first.story_id, simhash(TEXT.replace("Monday", "Tuesday", 1)), "2026-11-02")
+    assert index.entry("b:9") == taken_over.entry("b:9") == filed
     taken_over.forget("a:1")
     assert "a:1" not in taken_over.table
+    assert taken_over.entry("a:1") is None
     assert all(e[0] != "a:1" for b in band_keys(simhash(TEXT)) for e in taken_over.get(b))
