@@ -13,9 +13,11 @@ from streams.runtime.faust_fixes.consumer import gated_consumer
 from streams.runtime.faust_fixes.gate import CommitGate
 from streams.runtime.faust_fixes.pacing import (
     BACKLOG_RECORDS,
+    LIVELOCK_CHECK_SECONDS,
     MAX_PAUSE_SECONDS,
     PacedCommits,
     commit_pause,
+    livelock_check_interval,
 )
 
 INTERVAL = 0.05
@@ -115,3 +117,33 @@ def test_the_paced_timer_replaces_fausts_commit_timer() -> None:
     assert "_commit_handler" in cls._tasks[cls._get_class_id()]
     assert cls._commit_handler is PacedCommits.__dict__["_commit_handler"]
     assert cls._commit_handler is not FaustBaseConsumer.__dict__["_commit_handler"]
+    assert "_commit_livelock_detector" in cls._tasks[cls._get_class_id()]
+    assert cls._commit_livelock_detector is PacedCommits.__dict__["_commit_livelock_detector"]
+
+
+def test_the_stalled_partition_check_runs_every_few_seconds_not_every_few_commits() -> None:
+    assert livelock_check_interval(INTERVAL) == LIVELOCK_CHECK_SECONDS
+    assert livelock_check_interval(10.0) == 25.0  # Faust's 2.5 intervals when that is longer
+
+
+async def test_the_stalled_partition_check_skips_rebalances() -> None:
+    sleeps: list[float] = []
+    checked: list[bool] = []
+    rebalancing = iter([False, True, False])
+
+    async def verify_all_partitions_active() -> None:
+        checked.append(True)
+
+    async def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        consumer.should_stop = len(sleeps) > 3
+        consumer.app.rebalancing = next(rebalancing, False)
+
+    consumer = SimpleNamespace(
+        commit_interval=INTERVAL, should_stop=False, sleep=sleep,
+        app=SimpleNamespace(rebalancing=False),
+        verify_all_partitions_active=verify_all_partitions_active,
+    )  # fmt: skip
+    await PacedCommits._commit_livelock_detector.fun(consumer)  # type: ignore[attr-defined]
+    assert sleeps == [LIVELOCK_CHECK_SECONDS] * 4
+    assert len(checked) == 2  # three rounds, one of them in a rebalance

@@ -56,7 +56,10 @@ HOOKS: tuple[Hook, ...] = (
         "_new_consumer_thread",
     )),
     Hook(*_CONSUMER, "key_partition", "routing"),
-    *(Hook(*_CONSUMER, n, "pacing") for n in ("_commit_handler", "commit", "commit_interval")),
+    *(Hook(*_CONSUMER, n, "pacing") for n in (
+        "_commit_handler", "commit", "commit_interval", "_commit_livelock_detector",
+        "verify_all_partitions_active",
+    )),
     *(Hook(*_CONSUMER, n, "internals") for n in (
         "_read_offset", "_paused_partitions", "_unacked_messages",
     )),
