@@ -39,6 +39,13 @@ def _field(record: Any, name: str, kind: type | tuple[type, ...]) -> Any:
     return value
 
 
+def _signature(value: str) -> int:
+    # A string on the wire: 64-bit integers do not survive every JSON reader.
+    if not (value.isascii() and value.isdigit()):
+        raise UnreadableRecord(f"simhash is not a number: {value[:30]!r}")
+    return int(value)
+
+
 def _moment(value: str, name: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
@@ -93,10 +100,9 @@ class Draft:
         _field(fields, "body", list)
         ingest_ms = _field(record, "ingest_ms", (int, type(None)))
         published = _moment(_field(record, "published", str), "published")
+        # None in a draft from a version that did not hash in the parse stage.
         signature = record.get("simhash")
-        if signature is not None and not (isinstance(signature, str) and signature.isdigit()):
-            raise UnreadableRecord(f"simhash is not a number: {str(signature)[:30]!r}")
-        simhash = int(signature) if signature is not None else None
+        simhash = None if signature is None else _signature(_field(record, "simhash", str))
         return cls(key, fields, published, ingest_ms, simhash)
 
 
@@ -131,9 +137,7 @@ class StoryRequest:
         event = _field(record, "event", dict)
         key = _field(event, "article_key", str)
         _field(event, "event_type", str)
-        simhash_text = _field(record, "simhash", str)
-        if not simhash_text.isdigit():
-            raise UnreadableRecord(f"simhash is not a number: {simhash_text[:30]!r}")
+        simhash = _signature(_field(record, "simhash", str))
         published = _moment(_field(record, "published", str), "published")
         ingest_ms = _field(record, "ingest_ms", (int, type(None)))
-        return cls(key, event, int(simhash_text), published, ingest_ms)
+        return cls(key, event, simhash, published, ingest_ms)

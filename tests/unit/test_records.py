@@ -70,6 +70,23 @@ def test_a_draft_written_without_a_simhash_gets_the_same_one_in_dedupe() -> None
         Draft.from_json(draft.key, broken)
 
 
+# "²" passes str.isdigit() and then fails int(): it must be unreadable, not a crash.
+@pytest.mark.parametrize("signature", ["0x12", "²", "-5", "", 12, None])
+def test_a_simhash_that_is_not_a_digit_string_is_unreadable_in_both_records(
+    signature: object,
+) -> None:
+    draft = _draft()
+    request = dedupe_stage(draft, store=DictSeenStore(), now=NOW)
+    assert isinstance(request, StoryRequest)
+    story = {**jsonio.loads(request.to_json()), "simhash": signature}
+    with pytest.raises(UnreadableRecord, match="simhash"):
+        StoryRequest.from_json(jsonio.dumps(story))
+    if signature is not None:  # a draft may have none (an older worker's)
+        parsed = {**jsonio.loads(draft.to_json()), "simhash": signature}
+        with pytest.raises(UnreadableRecord, match="simhash"):
+            Draft.from_json(draft.key, jsonio.dumps(parsed))
+
+
 def test_the_publish_time_is_decided_once_in_the_parse_stage() -> None:
     draft = _draft(published=datetime(2026, 8, 1, 9, 0))
     assert draft.published == datetime(2026, 8, 1, 5, 30, tzinfo=UTC)  # Tehran time
