@@ -8,17 +8,14 @@ from streams.config.settings import Settings
 from streams.runtime.faust_fixes import CommitGate
 from streams.runtime.faust_fixes import install as install_faust_fixes
 
-__all__ = ["PARTITION_FETCH_BYTES", "PRODUCER_BATCH_BYTES", "create_app"]
+__all__ = ["PRODUCER_BATCH_BYTES", "create_app"]
 
 #: Records per partition in one produce request. Each transactional producer has one request
 #: in flight to a broker, so Faust's 16 KiB (three 5 KB events) capped a hop at a few records
 #: per round trip. Below Kafka's default ``message.max.bytes``, which applies to a batch.
 PRODUCER_BATCH_BYTES = 512 * 1024
-#: Bytes fetched per partition per request. The story hop reads one partition: with Faust's
-#: 1 MiB (about 200 story requests) its stream ran dry between fetches, and the hop took half
-#: the rate it takes with 8 MiB. Memory: a fetch response holds at most this per partition,
-#: and at most aiokafka's ``fetch_max_bytes`` (50 MiB) in all.
-PARTITION_FETCH_BYTES = 8 * 1024 * 1024
+# Fetches stay at Faust's 1 MiB a partition. Faust hands a fetch's records to the streams in
+# order, so with 8 MiB an ingest backlog held the re-keyed records back for seconds.
 
 
 def create_app(settings: Settings, gate: CommitGate) -> faust.App:
@@ -47,7 +44,6 @@ def create_app(settings: Settings, gate: CommitGate) -> faust.App:
         # Big enough for a page at the input limit in an envelope, and its dead-letter copy.
         producer_max_request_size=settings.max_request_bytes,
         producer_max_batch_size=PRODUCER_BATCH_BYTES,
-        consumer_max_fetch_size=PARTITION_FETCH_BYTES,
         # Under exactly-once, outputs become visible when their transaction commits; this
         # interval bounds that wait on each of the three hops (parse, dedupe, story).
         broker_commit_interval=settings.commit_interval,

@@ -20,7 +20,7 @@ from streams.core.pipeline import Parsed, dedupe_stage, parse_stage
 from streams.core.records import StoryRequest
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.agents import STORY_KEY
-from streams.runtime.app import PARTITION_FETCH_BYTES, PRODUCER_BATCH_BYTES
+from streams.runtime.app import PRODUCER_BATCH_BYTES
 from streams.runtime.worker import Newswire, build
 from tests.conftest import SAMPLES
 
@@ -220,11 +220,9 @@ async def test_unreadable_internal_record_goes_to_dlq_and_the_agent_goes_on(
     assert newswire.metrics.dead_letters.labels("internal_error")._value.get() == len(garbage)
 
 
-async def test_the_clients_batch_and_fetch_more_than_fausts_defaults(newswire: Newswire) -> None:
-    # Faust's 16 KiB batch held three events per produce request, and its 1 MiB fetch left
-    # the one-partition story hop waiting between fetches (see streams.runtime.app).
+async def test_the_producers_batch_more_than_fausts_default(newswire: Newswire) -> None:
+    # Faust's 16 KiB batch held three events per produce request (see streams.runtime.app).
     producer = newswire.app.producer._settings_default()  # what the aiokafka driver passes on
     assert producer["max_batch_size"] == PRODUCER_BATCH_BYTES >= 32 * 16 * 1024
     # A batch is one message to the broker: within Kafka's default message.max.bytes.
     assert PRODUCER_BATCH_BYTES <= 1_048_588
-    assert newswire.app.conf.consumer_max_fetch_size == PARTITION_FETCH_BYTES >= 8 * 1024 * 1024

@@ -82,12 +82,12 @@ async def test_the_timer_pauses_as_the_last_commit_and_the_backlog_say() -> None
 
     async def commit() -> bool:
         gate.last_hold = next(holds)
-        queued.size = next(backlog)
         return True
 
     async def sleep(seconds: float) -> None:
         pauses.append(seconds)
         consumer.should_stop = len(pauses) > 3
+        queued.size = next(backlog, 0)  # what piled up meanwhile, no event ending
 
     consumer = SimpleNamespace(
         gate=gate, commit_share=0.1, commit_interval=INTERVAL, should_stop=False,
@@ -97,6 +97,24 @@ async def test_the_timer_pauses_as_the_last_commit_and_the_backlog_say() -> None
     assert pauses[0] == INTERVAL  # the first commit after start-up
     assert pauses[1:] == [INTERVAL, commit_pause(0.02, INTERVAL, 0.1, BACKLOG_RECORDS), INTERVAL]
     assert gate.last_pause == INTERVAL  # what the worker's gauge shows
+
+
+async def test_a_pile_the_agents_drain_between_commits_is_no_backlog() -> None:
+    gate = CommitGate()
+    queued = _Queue(500)
+    gate.watch_input(queued)
+    assert gate.least_waiting() == 500  # no event has ended: what waits now
+    queued.size = 0
+    async with gate.event():
+        pass  # the agents caught up once...
+    queued.size = 500  # ...and a pause's input piled up again before the commit
+    assert gate.least_waiting() == 0
+    for left in (700, 300, 900):  # never drained: a backlog of at least 300
+        queued.size = left
+        async with gate.event():
+            pass
+    assert gate.least_waiting() == 300
+    assert gate.least_waiting() == 900  # counting starts again at each read
 
 
 def test_the_backlog_is_what_every_watched_stream_holds() -> None:

@@ -50,6 +50,9 @@ class CommitGate:
         self.last_pause = 0.0
         # What each agent's stream holds fetched and not yet taken (commit pacing reads it).
         self._inputs: dict[int, Queued] = {}
+        # The fewest records waiting at the end of an event since :meth:`least_waiting` was
+        # last read; None while no event has ended.
+        self._least: int | None = None
 
     @property
     def events_in_flight(self) -> int:
@@ -67,8 +70,20 @@ class CommitGate:
         self._inputs[id(queue)] = queue
 
     def waiting(self) -> int:
-        """Records fetched for the agents and not yet taken: a backlog when many."""
+        """Records fetched for the agents and not yet taken right now."""
         return sum(queue.qsize() for queue in self._inputs.values())
+
+    def least_waiting(self) -> int:
+        """The fewest records that waited at the end of an event since the last call (what
+        waits now if no event has ended), and start counting again.
+
+        A backlog is what never drained: a worker that keeps up empties its queues between
+        two commits, however many records a commit's pause let pile up.
+        """
+        least = self._least
+        self._least = None
+        now = self.waiting()
+        return now if least is None else min(least, now)
 
     @asynccontextmanager
     async def event(self, taken: int | None = None) -> AsyncIterator[bool]:
@@ -98,6 +113,9 @@ class CommitGate:
             self._active -= 1
             if self._active == 0:
                 self._idle.set()
+            waiting = self.waiting()
+            if self._least is None or waiting < self._least:
+                self._least = waiting
 
     async def stop_events(self) -> None:
         """A rebalance begins: wait for the events in flight; start none until
