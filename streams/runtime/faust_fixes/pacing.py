@@ -14,8 +14,8 @@ work is what delays everything.
 What counts is the fewest records left waiting at the end of an event since the last commit,
 not what waits when the timer fires. A long pause lets records pile up (a second's input,
 and each hop's output released at once by the commit); counted at the timer, that pile
-looked like a backlog and kept the pauses long. At 150 articles/s, on a worker that does 220
-in a backlog, every hop then waited about a second and a half.
+looked like a backlog and kept the pauses long. At 150 articles/s, on a worker that does about
+200 in a backlog, every hop then waited about a second and a half.
 """
 
 from __future__ import annotations
