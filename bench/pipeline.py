@@ -223,6 +223,8 @@ def main() -> None:
     parser.add_argument("--story-hop", action="store_true",
                         help="also time the story hop alone: story requests written to its "
                              "topic, one worker")  # fmt: skip
+    parser.add_argument("--story-hop-only", action="store_true",
+                        help="time only the story hop alone, --repeat times")  # fmt: skip
     parser.add_argument("--compare", action="store_true",
                         help="also run a plain Faust app doing the same parse + dedupe "
                              "(bench/naive_faust.py)")  # fmt: skip
@@ -244,7 +246,10 @@ def main() -> None:
           f"{args.partitions} partitions; {args.repeat} repetitions")  # fmt: skip
 
     try:
-        measure(args, run, bootstrap, workdir, values)
+        if args.story_hop_only:
+            measure_story_hop(args, run, bootstrap, workdir, values)
+        else:
+            measure(args, run, bootstrap, workdir, values)
     finally:
         # Every partition keeps files open on the broker; a run's topics are not needed after it.
         asyncio.run(
@@ -252,6 +257,18 @@ def main() -> None:
                 bootstrap, (f"bench-{run}", f"bench-naive-{run}", f"bench-quix-{run}")
             )
         )
+
+
+def measure_story_hop(
+    args: argparse.Namespace, run: str, bootstrap: str, workdir: Path, values: list[bytes]
+) -> None:
+    """(s) alone, ``--repeat`` times, and the median."""
+    requests = story_requests(values)
+    rates = []
+    for rep in range(args.repeat):
+        rates.append(run_story_hop(args, f"{run}-{rep}-s", bootstrap, workdir, requests))
+        print(f"  run {rep + 1}: story hop alone {rates[-1]:,.0f} articles/s")
+    print(f"(s) the story hop alone: {statistics.median(rates):,.0f} articles/s (median)")
 
 
 def measure(
