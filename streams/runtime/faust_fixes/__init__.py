@@ -10,6 +10,7 @@ restarts) needs these; the fault tests found each gap. One module per fix:
 - :mod:`.producer_buffer`: a commit drains the changelog records still in Faust's buffer.
 - :mod:`.commits`: a commit ends every partition's transaction at once.
 - :mod:`.pacing`: the commit timer waits longer after a slow commit.
+- :mod:`.refetch`: changelog records fetched and not handed over are fetched again.
 - :mod:`.consumer_thread`: changelog end offsets come from the broker, so recovery skips none.
 - :mod:`.stable_offsets`: committed offsets are read once no transaction still holds them.
 - :mod:`.recovery`: after recovery, stream partitions start at their committed offsets.

@@ -18,6 +18,7 @@ from streams.runtime.faust_fixes.offsets import next_offset
 from streams.runtime.faust_fixes.pacing import PacedCommits
 from streams.runtime.faust_fixes.producer_buffer import BufferWatch
 from streams.runtime.faust_fixes.recovery import holds_flow, seek_still_wanted, unread_partitions
+from streams.runtime.faust_fixes.refetch import RefetchSkippedChangelogs
 
 __all__ = ["gated_consumer"]
 
@@ -35,7 +36,7 @@ def gated_consumer(
     agents at most ``commit_share`` of the time (:mod:`.pacing`)."""
     gate_, commit_share_ = gate, commit_share
 
-    class GatedConsumer(PacedCommits, base):  # type: ignore[misc]  # a class from faust
+    class GatedConsumer(PacedCommits, RefetchSkippedChangelogs, base):  # type: ignore[misc]  # a class from faust
         _revocations = 0  # rebalances begun: a seek begun before the last one is outdated
         _seeking: asyncio.Lock | None = None  # made on first use, in the worker's event loop
         # What the paced commit timer reads.

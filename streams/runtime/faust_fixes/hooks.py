@@ -56,6 +56,7 @@ HOOKS: tuple[Hook, ...] = (
         "_new_consumer_thread",
     )),
     Hook(*_CONSUMER, "key_partition", "routing"),
+    *(Hook(*_CONSUMER, n, "refetch") for n in ("getmany", "_wait_next_records", "assignment")),
     *(Hook(*_CONSUMER, n, "pacing") for n in (
         "_commit_handler", "commit", "commit_interval", "_commit_livelock_detector",
         "verify_all_partitions_active",
