@@ -34,6 +34,7 @@ from streams.core.language import load_model
 from streams.core.pipeline import Parsed, article_key, dedupe_stage, parse_stage, process
 from streams.core.records import StoryRequest
 from streams.core.stories import BandIndex
+from streams.core.story_batches import RequestBatches
 from streams.devtools.localkafka import LocalKafka, LocalKafkaError
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.admin import ensure_topics, wait_for_leaders
@@ -562,12 +563,16 @@ def run_story_hop(
     args: argparse.Namespace, run: str, bootstrap: str, workdir: Path, requests: list[bytes]
 ) -> float:
     """Backlog throughput of the story hop alone: story requests written straight to the
-    internal topic under its one key, one worker, everything else idle."""
+    internal topic under its one key, in batches, one worker, everything else idle."""
     env = _worker_env(args, run, bootstrap, workdir, True)
     settings = Settings.from_env(env)
     asyncio.run(ensure_topics(settings))
-    keys: list[bytes | None] = [STORY_KEY] * len(requests)
-    asyncio.run(produce(bootstrap, settings.topic_stories, requests, keys))
+    # In batches, as one dedupe partition's agent sends them.
+    batches: RequestBatches[int] = RequestBatches()
+    records = [ready for r in requests if (ready := batches.add(0, r)) is not None]
+    records += [batch for _, batch in batches.held()]
+    keys: list[bytes | None] = [STORY_KEY] * len(records)
+    asyncio.run(produce(bootstrap, settings.topic_stories, records, keys))
     return _run_workers(args, env, settings, workdir / run, len(requests), False, 1)
 
 

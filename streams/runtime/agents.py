@@ -26,6 +26,7 @@ from streams.core.events import IngestMeta, dead_letter
 from streams.core.pipeline import Parsed, Rejected, dedupe_stage, story_stage
 from streams.core.records import Draft, StoryRequest, UnreadableRecord
 from streams.core.retention import PartitionSweeper, Retention
+from streams.core.story_batches import RequestBatches, split_requests
 from streams.runtime.faust_fixes import CommitGate
 from streams.runtime.faust_fixes.internals import as_current_event, forget_unacked
 from streams.runtime.metrics import Metrics
@@ -170,6 +171,10 @@ class StageRunner:
             kind: metrics.events_published.labels(settings.topic_enriched, kind)
             for kind in ("created", "updated")
         }
+        # Story requests wait for a full batch or the next commit, per input partition; the
+        # last event of each partition routes its batch to that partition's transaction.
+        self.story_batches: RequestBatches[Any] = RequestBatches()
+        self._batch_events: dict[Any, Any] = {}
 
     def submit_parse(self, event: Any, pool: Parser) -> Job:
         """Start parsing an event; :meth:`route_parsed` takes it from there."""
@@ -211,12 +216,15 @@ class StageRunner:
         """The partition Kafka's default partitioner gives ``key`` on our topics."""
         return int(self._partitioner(key, self._partitions, self._partitions))
 
-    async def _unreadable(self, event: Any, error: UnreadableRecord) -> None:
+    async def _unreadable(
+        self, event: Any, error: UnreadableRecord, raw: bytes | None = None
+    ) -> None:
         """A record on an internal topic that our own agents did not write in this form (a
-        stray producer, a format from another version): to the DLQ, not a stopped agent."""
+        stray producer, a format from another version): to the DLQ, not a stopped agent.
+        ``raw``: the unreadable part, when the record holds several (else the whole value)."""
         message = event.message
         error = UnreadableRecord(f"unreadable record on {message.topic}: {error.message}")
-        raw: bytes = event.value or b""
+        raw = (event.value or b"") if raw is None else raw
         record = dead_letter(raw, error, _ingest_meta(message), failed_at=datetime.now(UTC))
         self.metrics.dead_letters.labels(error.reason).inc()
         logger.warning(
@@ -244,7 +252,7 @@ class StageRunner:
         self._expire_dedupe(event.message.partition)
         self.seconds["dedupe"].observe(time.perf_counter() - started)
         if isinstance(outcome, StoryRequest):
-            await self.topics.stories.send(key=STORY_KEY, value=outcome.to_json())
+            await self._request_story(event, outcome)
             return
         started = time.perf_counter()
         await self.topics.duplicates.send(key=key.encode(), value=jsonio.dumps(outcome.notice))
@@ -252,13 +260,36 @@ class StageRunner:
         self.seconds["publish"].observe(time.perf_counter() - started)
         self._observe_latency(draft.ingest_ms)
 
+    async def _request_story(self, event: Any, request: StoryRequest) -> None:
+        """Hold the request for its partition's batch; send the batch it does not fit in."""
+        source = event.message.tp
+        ready = self.story_batches.add(source, request.to_json())
+        self._batch_events[source] = event
+        if ready is not None:
+            await self.topics.stories.send(key=STORY_KEY, value=ready)
+
+    async def send_held_story_requests(self) -> None:
+        """Send every held batch in its input partition's transaction (run by each commit,
+        before it takes the offsets of the events that made the requests)."""
+        for source, batch in self.story_batches.held():
+            with as_current_event(self._batch_events[source]):
+                await self.topics.stories.send(key=STORY_KEY, value=batch)
+            # Only once sent: a commit that fails here must not lose what it did not send.
+            self.story_batches.forget(source)
+            del self._batch_events[source]
+
     async def story_one(self, event: Any) -> None:
+        # One record holds a batch of requests, one a line (story_batches.py), in order.
+        for line in split_requests(event.value or b""):
+            await self._assign_story(event, line)
+
+    async def _assign_story(self, event: Any, line: bytes) -> None:
         started = time.perf_counter()
         now = datetime.now(UTC)
         try:
-            request = StoryRequest.from_json(event.value)
+            request = StoryRequest.from_json(line)
         except UnreadableRecord as exc:
-            await self._unreadable(event, exc)
+            await self._unreadable(event, exc, line)
             return
         horizon = self.story_retention.observe(request.published, now)
         outcome = story_stage(
@@ -320,6 +351,7 @@ def register_agents(
 ) -> Agents:
     """Declare the agents on ``app``."""
     handlers = StageRunner(topics, table, stories, metrics, settings)
+    gate.before_commit(handlers.send_held_story_requests)
     stories.on_recover(handlers.rebuild_stories)
 
     @app.agent(topics.raw, name="newswire.parse")

@@ -44,6 +44,7 @@ class Newswire:
     table: Any
     agents: Agents
     metrics: Metrics
+    gate: CommitGate  # tests commit through it (agents hold story requests until a commit)
 
 
 def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
@@ -95,7 +96,7 @@ def build(settings: Settings, metrics: Metrics | None = None) -> Newswire:
         state = readiness(app)
         return web.json(state, status=200 if state["ready"] else 503)
 
-    return Newswire(settings, app, topics, table, agents, metrics)
+    return Newswire(settings, app, topics, table, agents, metrics, gate)
 
 
 def readiness(app: faust.App) -> dict[str, Any]:

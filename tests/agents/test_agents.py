@@ -58,6 +58,12 @@ def sent(mock: AsyncMock) -> list[dict[str, Any]]:
     return [jsonio.loads(call.kwargs["value"]) for call in mock.await_args_list]
 
 
+async def commit(newswire: Newswire) -> None:
+    """What a commit does before it takes the offsets: the held story requests go out."""
+    async with newswire.gate.commit():
+        pass
+
+
 def capture(newswire: Newswire, monkeypatch: pytest.MonkeyPatch, *topics: str) -> list[AsyncMock]:
     """Replace the ``send`` of each named topic with a mock that records what was sent."""
     mocks = [AsyncMock() for _ in topics]
@@ -101,6 +107,7 @@ async def test_an_article_keyed_by_its_producer_is_deduped_where_it_arrives(
         other = (runner_partition + 1) % newswire.settings.partitions
         await agent.put(raw, key=key, partition=other)
         await routed(newswire, 3)
+        await commit(newswire)
     assert [c.kwargs["key"] for c in to_story.await_args_list] == [STORY_KEY]
     assert sent(duplicates)[0]["times_seen"] == 2
     assert [c.kwargs["key"] for c in parsed.await_args_list] == [key]
@@ -145,6 +152,9 @@ async def test_dedupe_agent_sends_new_article_to_story_stage_then_notices_repeat
     async with newswire.agents.dedupe.test_context() as agent:
         for _ in range(2):
             await agent.put(outcome.draft.to_json(), key=outcome.key.encode())
+        # Requests wait for a full batch or the commit that ends their transaction.
+        assert to_story.await_args_list == []
+        await commit(newswire)
     # Every new article goes to the story stage under the one key that gives it one owner.
     assert [c.kwargs["key"] for c in to_story.await_args_list] == [STORY_KEY]
     [request] = sent(to_story)
@@ -211,6 +221,7 @@ async def test_unreadable_internal_record_goes_to_dlq_and_the_agent_goes_on(
         for value in garbage:
             await context.put(value, key=key)
         await context.put(good, key=key)
+        await commit(newswire)
     dead = sent(dlq)
     assert [d["reason"] for d in dead] == ["internal_error"] * len(garbage)
     assert [base64.b64decode(d["original"]) for d in dead] == garbage
@@ -226,3 +237,60 @@ async def test_the_producers_batch_more_than_fausts_default(newswire: Newswire) 
     assert producer["max_batch_size"] == PRODUCER_BATCH_BYTES >= 32 * 16 * 1024
     # A batch is one message to the broker: within Kafka's default message.max.bytes.
     assert PRODUCER_BATCH_BYTES <= 1_048_588
+
+
+def _drafts(first: int, count: int) -> list[Parsed]:
+    now = datetime.now(UTC)
+    out = []
+    for i in range(count):
+        page = synthetic_article(first + i)
+        parsed = parse_stage(page, ingest=IngestMeta("t", 0, i), now=now, max_bytes=1 << 21)
+        assert isinstance(parsed, Parsed)
+        out.append(parsed)
+    return out
+
+
+async def test_dedupe_agent_batches_story_requests_and_a_commit_sends_the_rest(
+    newswire: Newswire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    to_story = AsyncMock()
+    monkeypatch.setattr(newswire.topics.stories, "send", to_story)
+    drafts = _drafts(73_000, 40)  # ~5 KB requests: more than one batch's 128 KiB
+    async with newswire.agents.dedupe.test_context() as agent:
+        for parsed in drafts:
+            await agent.put(parsed.draft.to_json(), key=parsed.key.encode())
+        full = len(to_story.await_args_list)
+        assert full >= 1  # a full batch goes at once, inside the event that overflowed it
+        await commit(newswire)
+        assert len(to_story.await_args_list) == full + 1  # the commit sent what was held
+        await commit(newswire)
+        assert len(to_story.await_args_list) == full + 1  # and holds nothing after
+    records = [c.kwargs["value"] for c in to_story.await_args_list]
+    assert all(c.kwargs["key"] == STORY_KEY for c in to_story.await_args_list)
+    assert all(len(r) <= 128 * 1024 for r in records)
+    keys = [StoryRequest.from_json(line).key for r in records for line in r.split(b"\n")]
+    assert keys == [parsed.key for parsed in drafts]  # each once, in input order
+
+
+async def test_story_agent_reads_a_batch_in_order_and_refuses_only_its_bad_line(
+    newswire: Newswire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    enriched, dlq = AsyncMock(), AsyncMock()
+    monkeypatch.setattr(newswire.topics.enriched, "send", enriched)
+    monkeypatch.setattr(newswire.topics.dlq, "send", dlq)
+    store, now = DictSeenStore(), datetime.now(UTC)
+    lines = []
+    for parsed in _drafts(74_000, 3):
+        request = dedupe_stage(parsed.draft, store=store, now=now)
+        assert isinstance(request, StoryRequest)
+        lines.append(request.to_json())
+    lines.insert(1, b"{not a request")
+    async with newswire.agents.story.test_context() as agent:
+        await agent.put(b"\n".join(lines), key=STORY_KEY)
+    assert [c.kwargs["key"] for c in enriched.await_args_list] == [
+        b"defapress:74000",
+        b"defapress:74001",
+        b"defapress:74002",
+    ]
+    [dead] = sent(dlq)
+    assert base64.b64decode(dead["original"]) == b"{not a request"

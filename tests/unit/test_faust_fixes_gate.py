@@ -112,3 +112,33 @@ async def test_an_event_woken_by_a_commit_s_end_waits_for_the_commit_that_follow
     await asyncio.wait_for(_handle(gate, gate.epoch, log, "event"), timeout=5)
     await asyncio.wait_for(asyncio.gather(*commits), timeout=5)
     assert log == ["commit:in", "commit:out", "event:ran"]
+
+
+async def test_a_commit_runs_its_hooks_after_the_events_in_flight_and_before_its_work() -> None:
+    gate = CommitGate()
+    log: list[str] = []
+
+    async def hook() -> None:
+        log.append("hook")
+
+    gate.before_commit(hook)
+    inside, release = asyncio.Event(), asyncio.Event()
+
+    async def slow() -> None:
+        async with gate.event(gate.epoch):
+            inside.set()
+            await release.wait()
+            log.append("event")
+
+    async def commit() -> None:
+        async with gate.commit():
+            log.append("commit")
+
+    task = asyncio.create_task(slow())
+    await inside.wait()
+    committing = asyncio.create_task(commit())
+    await asyncio.sleep(STEP)
+    assert log == []  # the hook waits for the event, as the commit does
+    release.set()
+    await asyncio.wait_for(asyncio.gather(task, committing), timeout=5)
+    assert log == ["event", "hook", "commit"]

@@ -12,13 +12,17 @@ commit had their outputs committed without their offsets, and were handled again
 their partition went. From the revocation's commit until the flow resumes no event starts,
 and an event taken from its stream before the flow resumed is stale: the agent drops it
 unhandled, and it is read again from the committed offset.
+
+An agent may hold an acked event's outputs back to send them together (the story requests):
+it registers a hook that sends them, and each commit runs the hooks once no event runs and
+before it takes the offsets, so the outputs join the transaction that commits their inputs.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Protocol
 
@@ -53,6 +57,7 @@ class CommitGate:
         # The fewest records waiting at the end of an event since :meth:`least_waiting` was
         # last read; None while no event has ended.
         self._least: int | None = None
+        self._before_commit: list[Callable[[], Awaitable[None]]] = []
 
     @property
     def events_in_flight(self) -> int:
@@ -64,6 +69,11 @@ class CommitGate:
         """Changes when a rebalance starts and when the flow resumes after it. Read it when
         an event is taken from its stream, and pass it to :meth:`event`."""
         return self._epoch
+
+    def before_commit(self, hook: Callable[[], Awaitable[None]]) -> None:
+        """Run ``hook`` in each commit, once no event runs and before the offsets are taken:
+        it sends what the agents held back from events they acked."""
+        self._before_commit.append(hook)
 
     def watch_input(self, queue: Queued) -> None:
         """Count what an agent's input ``queue`` holds, fetched and not yet taken."""
@@ -136,7 +146,8 @@ class CommitGate:
 
     @asynccontextmanager
     async def commit(self) -> AsyncIterator[None]:
-        """Hold while committing: no event is half done, and none starts.
+        """Hold while committing: no event is half done, and none starts; then run the
+        :meth:`before_commit` hooks.
 
         One commit at a time. The timer's commit and a rebalance's can overlap, and the first
         to finish would otherwise reopen the gate while the other still commits.
@@ -147,6 +158,8 @@ class CommitGate:
             try:
                 await self._idle.wait()
                 held_from = time.perf_counter()
+                for hook in self._before_commit:
+                    await hook()
                 yield
             finally:
                 if held_from is not None:
