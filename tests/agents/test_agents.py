@@ -18,6 +18,7 @@ from streams.core.dedupe import DictSeenStore
 from streams.core.events import IngestMeta
 from streams.core.pipeline import Parsed, dedupe_stage, parse_stage
 from streams.core.records import StoryRequest
+from streams.core.story_batches import STORY_BATCH_BYTES
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.agents import STORY_KEY
 from streams.runtime.app import PRODUCER_BATCH_BYTES
@@ -253,8 +254,7 @@ def _drafts(first: int, count: int) -> list[Parsed]:
 async def test_dedupe_agent_batches_story_requests_and_a_commit_sends_the_rest(
     newswire: Newswire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    to_story = AsyncMock()
-    monkeypatch.setattr(newswire.topics.stories, "send", to_story)
+    [to_story] = capture(newswire, monkeypatch, "stories")
     drafts = _drafts(73_000, 40)  # ~5 KB requests: more than one batch's 128 KiB
     async with newswire.agents.dedupe.test_context() as agent:
         for parsed in drafts:
@@ -267,7 +267,7 @@ async def test_dedupe_agent_batches_story_requests_and_a_commit_sends_the_rest(
         assert len(to_story.await_args_list) == full + 1  # and holds nothing after
     records = [c.kwargs["value"] for c in to_story.await_args_list]
     assert all(c.kwargs["key"] == STORY_KEY for c in to_story.await_args_list)
-    assert all(len(r) <= 128 * 1024 for r in records)
+    assert all(len(r) <= STORY_BATCH_BYTES for r in records)
     keys = [StoryRequest.from_json(line).key for r in records for line in r.split(b"\n")]
     assert keys == [parsed.key for parsed in drafts]  # each once, in input order
 
@@ -275,9 +275,7 @@ async def test_dedupe_agent_batches_story_requests_and_a_commit_sends_the_rest(
 async def test_story_agent_reads_a_batch_in_order_and_refuses_only_its_bad_line(
     newswire: Newswire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    enriched, dlq = AsyncMock(), AsyncMock()
-    monkeypatch.setattr(newswire.topics.enriched, "send", enriched)
-    monkeypatch.setattr(newswire.topics.dlq, "send", dlq)
+    enriched, dlq = capture(newswire, monkeypatch, "enriched", "dlq")
     store, now = DictSeenStore(), datetime.now(UTC)
     lines = []
     for parsed in _drafts(74_000, 3):
