@@ -10,6 +10,7 @@ restarts) needs these; the fault tests found each gap. One module per fix:
 - :mod:`.producer_buffer`: a commit drains the changelog records still in Faust's buffer.
 - :mod:`.commits`: a commit ends every partition's transaction at once.
 - :mod:`.pacing`: the commit timer waits longer after a slow commit.
+- :mod:`.retry_backoff`: transactional producers retry a refused request after 20 ms.
 - :mod:`.refetch`: changelog records fetched and not handed over are fetched again.
 - :mod:`.consumer_thread`: changelog end offsets come from the broker, so recovery skips none.
 - :mod:`.stable_offsets`: committed offsets are read once no transaction still holds them.
@@ -34,6 +35,7 @@ from streams.runtime.faust_fixes.consumer import gated_consumer
 from streams.runtime.faust_fixes.gate import CommitGate
 from streams.runtime.faust_fixes.hooks import FaustIncompatible, check_hooks
 from streams.runtime.faust_fixes.producer_buffer import BufferWatch
+from streams.runtime.faust_fixes.retry_backoff import with_txn_retry_backoff
 from streams.runtime.faust_fixes.routing import SourceTransactionManager
 
 __all__ = ["CommitGate", "FaustIncompatible", "check_hooks", "install"]
@@ -56,6 +58,9 @@ def install(app: faust.App, gate: CommitGate, commit_share: float = 1.0) -> None
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             watches.append(BufferWatch(self.buffer))
+
+        def _settings_extra(self) -> Mapping[str, Any]:
+            return with_txn_retry_backoff(super()._settings_extra())
 
         async def commit_transactions(
             self,

@@ -76,6 +76,7 @@ HOOKS: tuple[Hook, ...] = (
     *(Hook(*_PRODUCER, n, "commits and routing") for n in (
         "commit_transactions", "stop_transaction", "_transaction_producers", "_trn_locks",
     )),
+    Hook(*_PRODUCER, "_settings_extra", "retry_backoff"),
     *(Hook(*_TXN, n, "routing") for n in ("send", "on_rebalance", "_tps_to_transactional_ids")),
     Hook(*_WORKER, "on_setup_root_logger", "quiet_worker"),
     Hook(*_WORKER, "spinner", "quiet_worker"),
