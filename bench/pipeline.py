@@ -204,11 +204,18 @@ async def collect(  # noqa: PLR0917  # one collection's parameters
 
 
 async def paced_latencies(
-    bootstrap: str, settings: Settings, values: list[bytes], pace: int, first_id: int
+    bootstrap: str,
+    settings: Settings,
+    values: list[bytes],
+    pace: int,
+    first_id: int,
+    *,
+    keyed: bool = False,
 ) -> list[float]:
-    """Produce ``values`` at ``pace`` a second while a subscriber reads the enriched topic
-    (read committed, as subscribers do); per event, the milliseconds from its raw record's
-    timestamp to the moment the subscriber read it."""
+    """Produce ``values`` at ``pace`` a second (``keyed`` by article key, as the backlog
+    was) while a subscriber reads the enriched topic (read committed, as subscribers do); per
+    event, the milliseconds from its raw record's timestamp to the moment the subscriber read
+    it."""
     start = await end_offsets(bootstrap, settings.topic_enriched)
     latencies: list[float] = []
 
@@ -234,7 +241,8 @@ async def paced_latencies(
             delay = t0 + i * step - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            await producer.send(settings.topic_raw, v)
+            key = article_key(v, max_bytes=MIB * 2) if keyed else None
+            await producer.send(settings.topic_raw, v, key=key.encode() if key else None)
         await producer.flush()
     finally:
         await producer.stop()
@@ -338,7 +346,7 @@ def measure(
         last = rep == args.repeat - 1
         rates["b"].append(run_newswire(args, tag, bootstrap, workdir, values, True, last))
         rates["bk"].append(
-            run_newswire(args, tag + "-k", bootstrap, workdir, values, True, keyed=True)
+            run_newswire(args, tag + "-k", bootstrap, workdir, values, True, last, keyed=True)
         )
         if processes > 1:
             rates["b1"].append(
@@ -564,7 +572,9 @@ def run_newswire(  # noqa: PLR0917  # one benchmark run's parameters
     keys = [k.encode() if (k := article_key(v, max_bytes=MIB * 2)) else None for v in values]
     asyncio.run(produce(bootstrap, settings.topic_raw, values, keys if keyed else None))
     internal = (settings.topic_parsed, settings.topic_stories)
-    return _run_workers(args, env, settings, workdir / run, len(values), latency, workers, internal)
+    return _run_workers(
+        args, env, settings, workdir / run, len(values), latency, workers, internal, keyed
+    )
 
 
 def _worker_env(
@@ -627,6 +637,7 @@ def _run_workers(  # noqa: PLR0917  # one benchmark run's parameters
     latency: bool,
     workers: int,
     internal_topics: tuple[str, ...] = (),
+    keyed: bool = False,
 ) -> float:
     """Start the workers on a produced backlog and time its ``expected`` enriched events,
     from the workers' first record on ``internal_topics`` (else their first event)."""
@@ -668,7 +679,9 @@ def _run_workers(  # noqa: PLR0917  # one benchmark run's parameters
         extra = [synthetic_article(first_id + i, target_bytes=args.size)
                  for i in range(pace * args.latency_seconds)]  # fmt: skip
 
-        latencies = asyncio.run(paced_latencies(bootstrap, settings, extra, pace, first_id))
+        latencies = asyncio.run(
+            paced_latencies(bootstrap, settings, extra, pace, first_id, keyed=keyed)
+        )
         print(f"    latency at {pace} msg/s over {len(latencies)} events: "
               f"p50 {percentile(latencies, 0.5):.0f} ms, p99 {percentile(latencies, 0.99):.0f} ms "
               "(raw record timestamp to the event read by a subscriber)")  # fmt: skip
