@@ -620,9 +620,9 @@ def run_story_hop(
     settings = Settings.from_env(env)
     asyncio.run(ensure_topics(settings))
     # In batches, as one dedupe partition's agent sends them.
-    batches: RequestBatches[int] = RequestBatches()
-    records = [ready for r in requests if (ready := batches.add(0, r)) is not None]
-    records += [batch for _, batch in batches.held()]
+    batches: RequestBatches[int, None] = RequestBatches()
+    records = [ready for r in requests if (ready := batches.add(0, r, None)) is not None]
+    records += [batch for _, _, batch in batches.held()]
     keys: list[bytes | None] = [STORY_KEY] * len(records)
     asyncio.run(produce(bootstrap, settings.topic_stories, records, keys))
     return _run_workers(args, env, settings, workdir / run, len(requests), False, 1)

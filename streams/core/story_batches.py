@@ -20,6 +20,7 @@ __all__ = ["STORY_BATCH_BYTES", "RequestBatches", "split_requests"]
 STORY_BATCH_BYTES = 128 * 1024
 
 Source = TypeVar("Source", bound=Hashable)
+Via = TypeVar("Via")
 
 
 def split_requests(value: bytes) -> list[bytes]:
@@ -28,34 +29,32 @@ def split_requests(value: bytes) -> list[bytes]:
     return value.split(b"\n")
 
 
-class RequestBatches(Generic[Source]):
+class RequestBatches(Generic[Source, Via]):
     """Requests held per source (the input partition whose transaction must carry them),
-    until a batch is full or a commit takes them all."""
+    until a batch is full or a commit takes them all; with each source's batch, what its
+    latest request came with (``via``: the event whose transaction the batch joins)."""
 
     def __init__(self, limit: int = STORY_BATCH_BYTES) -> None:
         self.limit = limit
-        self._held: dict[Source, tuple[list[bytes], int]] = {}
+        self._held: dict[Source, tuple[list[bytes], int, Via]] = {}
 
-    def add(self, source: Source, request: bytes) -> bytes | None:
-        """Hold ``request``; returns the batch to send now when the request would not fit
-        in what ``source`` holds (the request then starts the next batch)."""
-        lines, size = self._held.get(source, ([], 0))
+    def add(self, source: Source, request: bytes, via: Via) -> bytes | None:
+        """Hold ``request``, made by ``via``; returns the batch to send now when the request
+        would not fit in what ``source`` holds (the request then starts the next batch)."""
+        lines, size, _ = self._held.get(source, ([], 0, via))
         ready = None
         if lines and size + 1 + len(request) > self.limit:
             ready = b"\n".join(lines)
             lines, size = [], 0
         lines.append(request)
-        self._held[source] = (lines, size + len(request) + (1 if len(lines) > 1 else 0))
+        self._held[source] = (lines, size + len(request) + (1 if len(lines) > 1 else 0), via)
         return ready
 
-    def held(self) -> list[tuple[Source, bytes]]:
-        """Every held batch, oldest source first (they stay held until :meth:`forget`)."""
-        return [(source, b"\n".join(lines)) for source, (lines, _) in self._held.items()]
+    def held(self) -> list[tuple[Source, Via, bytes]]:
+        """Every held batch with its source and latest ``via``, oldest source first (they
+        stay held until :meth:`forget`)."""
+        return [(source, via, b"\n".join(lines)) for source, (lines, _, via) in self._held.items()]
 
     def forget(self, source: Source) -> None:
         """``source``'s batch was sent: hold nothing for it."""
         self._held.pop(source, None)
-
-    def __len__(self) -> int:
-        """Requests held."""
-        return sum(len(lines) for lines, _ in self._held.values())

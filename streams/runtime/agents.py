@@ -173,8 +173,7 @@ class StageRunner:
         }
         # Story requests wait for a full batch or the next commit, per input partition; the
         # last event of each partition routes its batch to that partition's transaction.
-        self.story_batches: RequestBatches[Any] = RequestBatches()
-        self._batch_events: dict[Any, Any] = {}
+        self.story_batches: RequestBatches[Any, Any] = RequestBatches()
 
     def submit_parse(self, event: Any, pool: Parser) -> Job:
         """Start parsing an event; :meth:`route_parsed` takes it from there."""
@@ -263,20 +262,18 @@ class StageRunner:
     async def _request_story(self, event: Any, request: StoryRequest) -> None:
         """Hold the request for its partition's batch; send the batch it does not fit in."""
         source = event.message.tp
-        ready = self.story_batches.add(source, request.to_json())
-        self._batch_events[source] = event
+        ready = self.story_batches.add(source, request.to_json(), event)
         if ready is not None:
             await self.topics.stories.send(key=STORY_KEY, value=ready)
 
     async def send_held_story_requests(self) -> None:
         """Send every held batch in its input partition's transaction (run by each commit,
         before it takes the offsets of the events that made the requests)."""
-        for source, batch in self.story_batches.held():
-            with as_current_event(self._batch_events[source]):
+        for source, event, batch in self.story_batches.held():
+            with as_current_event(event):
                 await self.topics.stories.send(key=STORY_KEY, value=batch)
             # Only once sent: a commit that fails here must not lose what it did not send.
             self.story_batches.forget(source)
-            del self._batch_events[source]
 
     async def story_one(self, event: Any) -> None:
         # One record holds a batch of requests, one a line (story_batches.py), in order.

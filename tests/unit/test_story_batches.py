@@ -12,33 +12,40 @@ from streams.core.story_batches import RequestBatches, split_requests
 
 
 def test_requests_wait_until_the_next_does_not_fit() -> None:
-    batches: RequestBatches[int] = RequestBatches(limit=10)
-    assert batches.add(0, b"aaaa") is None
-    assert batches.add(0, b"bbbb") is None  # 4 + 1 + 4 = 9 bytes held
-    assert batches.add(1, b"xx") is None  # another partition, its own batch
-    assert batches.add(0, b"cc") == b"aaaa\nbbbb"  # 12 bytes would not fit
-    assert len(batches) == 2
-    assert batches.held() == [(0, b"cc"), (1, b"xx")]
+    batches: RequestBatches[int, str] = RequestBatches(limit=10)
+    assert batches.add(0, b"aaaa", "e1") is None
+    assert batches.add(0, b"bbbb", "e2") is None  # 4 + 1 + 4 = 9 bytes held
+    assert batches.add(1, b"xx", "e3") is None  # another partition, its own batch
+    assert batches.add(0, b"cc", "e4") == b"aaaa\nbbbb"  # 12 bytes would not fit
+    # Each batch goes with its partition's latest event, whose transaction carries it.
+    assert batches.held() == [(0, "e4", b"cc"), (1, "e3", b"xx")]
+
+
+def test_a_batch_goes_with_the_latest_event_of_its_partition() -> None:
+    batches: RequestBatches[int, str] = RequestBatches(limit=100)
+    batches.add(0, b"one", "e1")
+    batches.add(0, b"two", "e2")
+    assert batches.held() == [(0, "e2", b"one\ntwo")]
 
 
 def test_a_request_larger_than_a_batch_goes_alone() -> None:
-    batches: RequestBatches[int] = RequestBatches(limit=10)
-    assert batches.add(0, b"small") is None
-    assert batches.add(0, b"x" * 50) == b"small"
-    assert batches.add(0, b"next") == b"x" * 50
-    assert batches.held() == [(0, b"next")]
+    batches: RequestBatches[int, None] = RequestBatches(limit=10)
+    assert batches.add(0, b"small", None) is None
+    assert batches.add(0, b"x" * 50, None) == b"small"
+    assert batches.add(0, b"next", None) == b"x" * 50
+    assert batches.held() == [(0, None, b"next")]
 
 
 def test_held_batches_stay_until_sent() -> None:
-    batches: RequestBatches[str] = RequestBatches()
-    batches.add("p0", b"one")
-    batches.add("p1", b"two")
-    assert batches.held() == [("p0", b"one"), ("p1", b"two")]
-    assert batches.held() == [("p0", b"one"), ("p1", b"two")]  # reading takes nothing
+    batches: RequestBatches[str, int] = RequestBatches()
+    batches.add("p0", b"one", 1)
+    batches.add("p1", b"two", 2)
+    assert batches.held() == [("p0", 1, b"one"), ("p1", 2, b"two")]
+    assert batches.held() == [("p0", 1, b"one"), ("p1", 2, b"two")]  # reading takes nothing
     batches.forget("p0")
-    assert batches.held() == [("p1", b"two")]
+    assert batches.held() == [("p1", 2, b"two")]
     batches.forget("p1")
-    assert (batches.held(), len(batches)) == ([], 0)
+    assert batches.held() == []
 
 
 LINES = st.binary(min_size=1, max_size=40).map(lambda b: b.replace(b"\n", b"")).filter(bool)
@@ -46,13 +53,13 @@ LINES = st.binary(min_size=1, max_size=40).map(lambda b: b.replace(b"\n", b"")).
 
 @given(st.lists(LINES, max_size=60), st.integers(1, 200))
 def test_every_request_comes_out_once_in_order(requests: list[bytes], limit: int) -> None:
-    batches: RequestBatches[int] = RequestBatches(limit=limit)
+    batches: RequestBatches[int, None] = RequestBatches(limit=limit)
     out: list[bytes] = []
     for request in requests:
-        if (ready := batches.add(0, request)) is not None:
+        if (ready := batches.add(0, request, None)) is not None:
             assert len(ready) <= limit or b"\n" not in ready  # bounded, or one large request
             out += split_requests(ready)
-    for _, batch in batches.held():
+    for _, _, batch in batches.held():
         out += split_requests(batch)
     assert out == requests
 
