@@ -2,9 +2,11 @@
 duplicate notices) and story (story re-key -> enriched events).
 
 Thin wiring: each decodes the Kafka record, calls the pure core, routes the outcome and counts
-it. The parsed topic is keyed by article key, so every key's dedupe state has one owner; the
-stories topic carries one key, so the whole story index has one owner, and near-duplicates
-deduped on different workers still meet.
+it. The parsed topic is partitioned by article key, so every key's dedupe state has one owner;
+the stories topic carries one key, so the whole story index has one owner, and near-duplicates
+deduped on different workers still meet. Drafts and story requests travel in batches
+(:mod:`streams.core.story_batches`), one record per input partition and destination, sent when
+full or by the next commit.
 """
 
 from __future__ import annotations
@@ -174,6 +176,8 @@ class StageRunner:
         # Story requests wait for a full batch or the next commit, per input partition; the
         # last event of each partition routes its batch to that partition's transaction.
         self.story_batches: RequestBatches[Any, Any] = RequestBatches()
+        # Re-keyed drafts wait the same way, per input partition and re-key partition.
+        self.draft_batches: RequestBatches[tuple[Any, int], Any] = RequestBatches()
 
     def submit_parse(self, event: Any, pool: Parser) -> Job:
         """Start parsing an event; :meth:`route_parsed` takes it from there."""
@@ -209,7 +213,10 @@ class StageRunner:
             await self._dedupe(event, outcome.draft)
             return
         self.routes["rekeyed"].inc()
-        await self.topics.parsed.send(key=key, value=outcome.draft.to_json())
+        destination = self.partition_of(key)
+        batch = (message.tp, destination)
+        if (ready := self.draft_batches.add(batch, outcome.draft.to_json(), event)) is not None:
+            await self.topics.parsed.send(key=None, value=ready, partition=destination)
 
     def partition_of(self, key: bytes) -> int:
         """The partition Kafka's default partitioner gives ``key`` on our topics."""
@@ -233,13 +240,14 @@ class StageRunner:
         await self.topics.dlq.send(key=message.key, value=jsonio.dumps(record))
 
     async def dedupe_one(self, event: Any) -> None:
-        key = event.key.decode() if isinstance(event.key, bytes) else str(event.key)
-        try:
-            draft = Draft.from_json(key, event.value)
-        except UnreadableRecord as exc:
-            await self._unreadable(event, exc)
-            return
-        await self._dedupe(event, draft)
+        # One record holds a batch of drafts, one a line, in order; each line names its key.
+        for line in split_requests(event.value or b""):
+            try:
+                draft = Draft.from_json(None, line)
+            except UnreadableRecord as exc:
+                await self._unreadable(event, exc, line)
+                continue
+            await self._dedupe(event, draft)
 
     async def _dedupe(self, event: Any, draft: Draft) -> None:
         """Dedupe a draft in the partition its key belongs to (the event's)."""
@@ -266,9 +274,14 @@ class StageRunner:
         if ready is not None:
             await self.topics.stories.send(key=STORY_KEY, value=ready)
 
-    async def send_held_story_requests(self) -> None:
-        """Send every held batch in its input partition's transaction (run by each commit,
-        before it takes the offsets of the events that made the requests)."""
+    async def send_held_batches(self) -> None:
+        """Send every held batch of drafts and of story requests in its input partition's
+        transaction (run by each commit, before it takes the offsets of the events that made
+        them)."""
+        for (source, destination), event, batch in self.draft_batches.held():
+            with as_current_event(event):
+                await self.topics.parsed.send(key=None, value=batch, partition=destination)
+            self.draft_batches.forget((source, destination))
         for source, event, batch in self.story_batches.held():
             with as_current_event(event):
                 await self.topics.stories.send(key=STORY_KEY, value=batch)
@@ -348,7 +361,7 @@ def register_agents(
 ) -> Agents:
     """Declare the agents on ``app``."""
     handlers = StageRunner(topics, table, stories, metrics, settings)
-    gate.before_commit(handlers.send_held_story_requests)
+    gate.before_commit(handlers.send_held_batches)
     stories.on_recover(handlers.rebuild_stories)
 
     @app.agent(topics.raw, name="newswire.parse")

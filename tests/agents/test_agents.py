@@ -59,6 +59,21 @@ def sent(mock: AsyncMock) -> list[dict[str, Any]]:
     return [jsonio.loads(call.kwargs["value"]) for call in mock.await_args_list]
 
 
+def partition_of(newswire: Newswire, key: bytes) -> int:
+    """The partition Kafka's default partitioner gives ``key`` on the worker's topics."""
+    partitions = list(range(newswire.settings.partitions))
+    return int(DefaultPartitioner()(key, partitions, partitions))
+
+
+def drafts_sent(mock: AsyncMock) -> list[tuple[int, dict[str, Any]]]:
+    """Each draft sent to the re-key topic, with its partition (a record holds a batch)."""
+    return [
+        (call.kwargs["partition"], jsonio.loads(line))
+        for call in mock.await_args_list
+        for line in call.kwargs["value"].split(b"\n")
+    ]
+
+
 async def commit(newswire: Newswire) -> None:
     """What a commit does before it takes the offsets: the held story requests go out."""
     async with newswire.gate.commit():
@@ -82,8 +97,12 @@ async def test_parse_agent_routes_articles_to_rekey_and_bad_input_to_dlq(
         await agent.put((SAMPLES / "01-defapress-81001.txt").read_bytes(), key=b"untrusted")
         await agent.put(b"\xc3\x28 not text")  # a broken UTF-8 sequence
         await routed(newswire, 2)
-    assert [c.kwargs["key"] for c in parsed.await_args_list] == [b"defapress:81001"]
-    assert sent(parsed)[0]["event"]["title"].startswith("Iran, Iraq Open Freight Rail Link")
+        assert parsed.await_args_list == []  # held for the commit, with others of its partition
+        await commit(newswire)
+    [(partition, draft)] = drafts_sent(parsed)
+    assert partition == partition_of(newswire, b"defapress:81001")
+    assert draft["event"]["article_key"] == "defapress:81001"
+    assert draft["event"]["title"].startswith("Iran, Iraq Open Freight Rail Link")
     [dead] = sent(dlq)
     assert dead["reason"] == "not_utf8"
     consumed = newswire.metrics.messages_consumed.labels(newswire.settings.topic_raw)
@@ -111,7 +130,9 @@ async def test_an_article_keyed_by_its_producer_is_deduped_where_it_arrives(
         await commit(newswire)
     assert [c.kwargs["key"] for c in to_story.await_args_list] == [STORY_KEY]
     assert sent(duplicates)[0]["times_seen"] == 2
-    assert [c.kwargs["key"] for c in parsed.await_args_list] == [key]
+    assert [(p, d["event"]["article_key"]) for p, d in drafts_sent(parsed)] == [
+        (runner_partition, key.decode())
+    ]
     routes = newswire.metrics.parse_routes
     assert routes.labels("inline")._value.get() == 2
     assert routes.labels("rekeyed")._value.get() == 1
@@ -126,8 +147,9 @@ async def test_an_unreadable_date_is_published_with_a_warning_and_counted(
     async with newswire.agents.parse.test_context() as agent:
         await agent.put(page)
         await routed(newswire, 1)
+        await commit(newswire)
     assert dlq.await_args_list == []
-    [draft] = sent(parsed)
+    [(_, draft)] = drafts_sent(parsed)
     assert draft["event"]["published_at"] is None
     assert draft["event"]["warnings"] == [
         {"field": "published_at", "code": "unparsed_date", "value": "soon-ish"}
@@ -292,3 +314,44 @@ async def test_story_agent_reads_a_batch_in_order_and_refuses_only_its_bad_line(
     ]
     [dead] = sent(dlq)
     assert base64.b64decode(dead["original"]) == b"{not a request"
+
+
+async def test_parse_agent_holds_drafts_per_partition_until_the_commit(
+    newswire: Newswire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [parsed] = capture(newswire, monkeypatch, "parsed")
+    pages = [synthetic_article(75_000 + i) for i in range(30)]
+    async with newswire.agents.parse.test_context() as agent:
+        for page in pages:
+            await agent.put(page)  # unkeyed: every draft goes through the re-key topic
+        await routed(newswire, len(pages))
+        assert parsed.await_args_list == []  # 30 drafts of ~4 KB fill no batch
+        await commit(newswire)
+        records = len(parsed.await_args_list)
+        await commit(newswire)
+        assert len(parsed.await_args_list) == records  # nothing held after the commit
+    drafts = drafts_sent(parsed)
+    # Each draft in its key's partition, each once, and in input order within a partition.
+    keys = [draft["event"]["article_key"] for _, draft in drafts]
+    assert sorted(keys) == sorted(f"defapress:{75_000 + i}" for i in range(30))
+    assert all(p == partition_of(newswire, d["event"]["article_key"].encode()) for p, d in drafts)
+    for partition in {p for p, _ in drafts}:
+        mine = [d["event"]["article_key"] for p, d in drafts if p == partition]
+        assert mine == sorted(mine)  # the keys' numbers follow the input order
+    assert records == len({p for p, _ in drafts})  # one record per partition
+
+
+async def test_dedupe_agent_reads_a_batch_in_order_and_refuses_only_its_bad_line(
+    newswire: Newswire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    to_story, dlq = capture(newswire, monkeypatch, "stories", "dlq")
+    lines = [parsed.draft.to_json() for parsed in _drafts(76_000, 3)]
+    lines.insert(2, b'{"event": "not a draft"}')
+    async with newswire.agents.dedupe.test_context() as agent:
+        await agent.put(b"\n".join(lines))
+        await commit(newswire)
+    [record] = [c.kwargs["value"] for c in to_story.await_args_list]
+    keys = [StoryRequest.from_json(line).key for line in record.split(b"\n")]
+    assert keys == ["defapress:76000", "defapress:76001", "defapress:76002"]
+    [dead] = sent(dlq)
+    assert base64.b64decode(dead["original"]) == b'{"event": "not a draft"}'
