@@ -27,6 +27,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from streams.config.settings import Settings
 from streams.core import jsonio
+from streams.core.batches import RequestBatches
 from streams.core.dedupe import DictSeenStore
 from streams.core.enrich import load as load_enrichment
 from streams.core.events import IngestMeta
@@ -34,7 +35,6 @@ from streams.core.language import load_model
 from streams.core.pipeline import Parsed, article_key, dedupe_stage, parse_stage, process
 from streams.core.records import StoryRequest
 from streams.core.stories import BandIndex
-from streams.core.story_batches import RequestBatches
 from streams.devtools.localkafka import LocalKafka, LocalKafkaError
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.admin import ensure_topics, wait_for_leaders

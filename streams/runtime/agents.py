@@ -5,7 +5,7 @@ Thin wiring: each decodes the Kafka record, calls the pure core, routes the outc
 it. The parsed topic is partitioned by article key, so every key's dedupe state has one owner;
 the stories topic carries one key, so the whole story index has one owner, and near-duplicates
 deduped on different workers still meet. Drafts and story requests travel in batches
-(:mod:`streams.core.story_batches`), one record per input partition and destination, sent when
+(:mod:`streams.core.batches`), one record per input partition and destination, sent when
 full or by the next commit.
 """
 
@@ -24,11 +24,11 @@ from aiokafka.partitioner import DefaultPartitioner
 
 from streams.config.settings import Settings
 from streams.core import jsonio
+from streams.core.batches import RequestBatches, split_requests
 from streams.core.events import IngestMeta, dead_letter
 from streams.core.pipeline import Parsed, Rejected, dedupe_stage, story_stage
 from streams.core.records import Draft, StoryRequest, UnreadableRecord
 from streams.core.retention import PartitionSweeper, Retention
-from streams.core.story_batches import RequestBatches, split_requests
 from streams.runtime.faust_fixes import CommitGate
 from streams.runtime.faust_fixes.internals import as_current_event, forget_unacked
 from streams.runtime.metrics import Metrics
@@ -289,7 +289,7 @@ class StageRunner:
             self.story_batches.forget(source)
 
     async def story_one(self, event: Any) -> None:
-        # One record holds a batch of requests, one a line (story_batches.py), in order.
+        # One record holds a batch of requests, one a line (streams.core.batches), in order.
         for line in split_requests(event.value or b""):
             await self._assign_story(event, line)
 

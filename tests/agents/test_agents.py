@@ -14,11 +14,11 @@ from aiokafka.partitioner import DefaultPartitioner
 
 from streams.config.settings import Settings
 from streams.core import jsonio
+from streams.core.batches import BATCH_BYTES
 from streams.core.dedupe import DictSeenStore
 from streams.core.events import IngestMeta
 from streams.core.pipeline import Parsed, dedupe_stage, parse_stage
 from streams.core.records import StoryRequest
-from streams.core.story_batches import STORY_BATCH_BYTES
 from streams.devtools.synthetic import synthetic_article
 from streams.runtime.agents import STORY_KEY
 from streams.runtime.app import PRODUCER_BATCH_BYTES
@@ -289,7 +289,7 @@ async def test_dedupe_agent_batches_story_requests_and_a_commit_sends_the_rest(
         assert len(to_story.await_args_list) == full + 1  # and holds nothing after
     records = [c.kwargs["value"] for c in to_story.await_args_list]
     assert all(c.kwargs["key"] == STORY_KEY for c in to_story.await_args_list)
-    assert all(len(r) <= STORY_BATCH_BYTES for r in records)
+    assert all(len(r) <= BATCH_BYTES for r in records)
     keys = [StoryRequest.from_json(line).key for r in records for line in r.split(b"\n")]
     assert keys == [parsed.key for parsed in drafts]  # each once, in input order
 

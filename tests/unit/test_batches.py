@@ -1,4 +1,4 @@
-"""Story requests batched per input partition: nothing lost, nothing reordered, bounded."""
+"""Requests batched per input partition: nothing lost, nothing reordered, bounded."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
+from streams.core.batches import RequestBatches, split_requests
 from streams.core.records import StoryRequest
-from streams.core.story_batches import RequestBatches, split_requests
 
 
 def test_requests_wait_until_the_next_does_not_fit() -> None:

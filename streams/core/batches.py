@@ -1,10 +1,11 @@
-"""Story requests travel in batches: one record holds many requests, one JSON line each.
+"""Records that hold many requests, one JSON line each: story requests and re-keyed drafts.
 
-Every new article passes the story index's one owner. Its agent paid Faust's per-event path
-(fetch, stream, gate, ack: most of the hop's cost) once per article; with a batch it pays it
-once per record, and still handles the requests in the order they were made. Requests are
-compact JSON, which never holds a raw newline, so a line is a request, and a record of one
-line is a request as it was before batches.
+Every new article passes the story index's one owner, and an unkeyed one the re-key topic
+too. The agent that reads them paid Faust's per-event path (fetch, stream, gate, ack: most of
+a hop's cost) once per article; with a batch it pays it once per record, and still handles
+the requests in the order they were made. Requests are compact JSON, which never holds a raw
+newline, so a line is a request, and a record of one line is a request as it was before
+batches.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Generic, TypeVar
 
-__all__ = ["STORY_BATCH_BYTES", "RequestBatches", "split_requests"]
+__all__ = ["BATCH_BYTES", "RequestBatches", "split_requests"]
 
 #: A batch's size at most (unless one request is larger: it then goes alone). Some 25 requests
-#: of ~5 KB: the owner's per-record cost is spread thin, and one record's handling, which a
+#: of ~5 KB: the reader's per-record cost is spread thin, and one record's handling, which a
 #: commit waits for, stays a few milliseconds.
-STORY_BATCH_BYTES = 128 * 1024
+BATCH_BYTES = 128 * 1024
 
 Source = TypeVar("Source", bound=Hashable)
 Via = TypeVar("Via")
@@ -34,7 +35,7 @@ class RequestBatches(Generic[Source, Via]):
     until a batch is full or a commit takes them all; with each source's batch, what its
     latest request came with (``via``: the event whose transaction the batch joins)."""
 
-    def __init__(self, limit: int = STORY_BATCH_BYTES) -> None:
+    def __init__(self, limit: int = BATCH_BYTES) -> None:
         self.limit = limit
         self._held: dict[Source, tuple[list[bytes], int, Via]] = {}
 
