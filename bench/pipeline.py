@@ -217,6 +217,10 @@ async def paced_latencies(
     event, the milliseconds from its raw record's timestamp to the moment the subscriber read
     it."""
     start = await end_offsets(bootstrap, settings.topic_enriched)
+    # Before the clock starts: finding a key parses the article.
+    keys: list[bytes | None] = [
+        k.encode() if keyed and (k := article_key(v, max_bytes=MIB * 2)) else None for v in values
+    ]
     latencies: list[float] = []
 
     async def subscribe() -> None:
@@ -237,12 +241,11 @@ async def paced_latencies(
     try:
         step = 1 / pace
         t0 = time.perf_counter()
-        for i, v in enumerate(values):
+        for i, (v, key) in enumerate(zip(values, keys, strict=True)):
             delay = t0 + i * step - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            key = article_key(v, max_bytes=MIB * 2) if keyed else None
-            await producer.send(settings.topic_raw, v, key=key.encode() if key else None)
+            await producer.send(settings.topic_raw, v, key=key)
         await producer.flush()
     finally:
         await producer.stop()
