@@ -9,9 +9,10 @@ import pytest
 from streams.core.article import Article
 from streams.core.enrich import enrich, find_entities
 from streams.core.enrich.gazetteer import gazetteer
-from streams.core.enrich.learned import _clean, _personal
+from streams.core.enrich.learned import _clean, _demonym, _longer_name, _personal, _without_title
 from streams.core.enrich.lexicon import lexicon
 from streams.core.enrich.ner import Featuriser, Span, _decode, _stretches, recogniser, tokenise
+from streams.core.enrich.orgs import Organization
 from streams.devtools.ner_data import NER_DATA, read_conll
 from streams.devtools.ner_eval import evaluate_ner
 
@@ -137,7 +138,11 @@ def test_regnal_numbers_titles_and_sentence_openers() -> None:
     names = [
         named[0]
         for word in ("Amenemhat", "Gregory", "Amyntas")
-        if (named := _clean(text, Span("PER", text.index(word), text.index(word) + len(word)), lex))
+        if (
+            named := _clean(
+                text, Span("PER", text.index(word), text.index(word) + len(word)), lex, set()
+            )
+        )
     ]
     assert names == ["Amenemhat III", "Gregory XVI", "Amyntas I"]
     body = ("Once Ingvar Solberg saw the letters of Pope Gregory, he wrote to the museum.",)
@@ -145,6 +150,61 @@ def test_regnal_numbers_titles_and_sentence_openers() -> None:
     people = {p.name for p in find_entities(article, learned=False).people}
     assert "Ingvar Solberg" in people
     assert not any(name.startswith(("Once", "Pope")) for name in people)
+
+
+def test_words_that_are_no_name_alone_are_dropped() -> None:
+    lex = lexicon()
+    text = "One of its shares fell. In October, Kestrel said one rival would follow."
+    lower = {"one", "of", "its", "shares", "fell", "said", "rival", "would", "follow"}
+
+    def cleaned(word: str, label: str = "ORG") -> str | None:
+        at = text.index(word)
+        named = _clean(text, Span(label, at, at + len(word)), lex, lower)
+        return named[0] if named else None
+
+    assert cleaned("One", "PER") is None  # opens a sentence, and the text has "one"
+    assert cleaned("October") is None  # a month is never a body alone
+    assert cleaned("Kestrel") == "Kestrel"
+    # A body's name never opens on "of": that is a place phrase or a name cut off its head.
+    port = "It runs the port of Chabahar."
+    assert _clean(port, Span("ORG", 17, 28), lex, lower) is None
+    assert _clean(port, Span("LOC", 17, 28), lex, lower) == ("Chabahar", 20, 28)
+    # Mid-sentence, capitals are evidence: the same word stays.
+    mid = "Shares in One rose."
+    assert _clean(mid, Span("ORG", 10, 13), lex, lower) == ("One", 10, 13)
+
+
+def test_a_role_word_written_in_lower_case_elsewhere_is_no_part_of_a_name() -> None:
+    lex = lexicon()
+    text = "Defenseman Jonas Brodin scored. Mark Esper met Wild defenseman Ryan Suter."
+    # The lower-case words that come right before a capitalised one.
+    before_names = {"met", "defenseman"}
+    assert _without_title(text, ("Defenseman Jonas Brodin", 0, 23), lex, before_names)[0] == (
+        "Jonas Brodin"
+    )
+    # Only those: "the mark of" elsewhere does not make "Mark" a role.
+    assert _without_title(text, ("Mark Esper", 32, 42), lex, before_names)[0] == ("Mark Esper")
+    article = Article("t", "", "Hockey.", (text, "It was the mark of a good team."), language="en")
+    people = {p.name for p in find_entities(article).people}
+    assert {"Jonas Brodin", "Mark Esper", "Ryan Suter"} <= people
+
+
+def test_a_short_name_is_the_longer_body_and_people_and_demonyms_are_no_bodies() -> None:
+    by_name = {"Valby United": Organization("Valby United")}
+    assert _longer_name("Valby", by_name, []) == "Valby United"
+    assert _longer_name("Straitline", {}, [("Straitline Shipping ASA", 0, 23)]) == (
+        "Straitline Shipping ASA"
+    )
+    assert _longer_name("Kestrel", by_name, []) == "Kestrel"
+    assert _demonym("Norwegian", gazetteer())
+    assert not _demonym("Norway", gazetteer())
+    body = (
+        "Chinese President Xi Jinping met Putin in Moscow.",
+        "Xi said trade would grow, and Norwegian shares rose.",
+    )
+    article = Article("t", "", "Leaders meet.", body, language="en")
+    bodies = {o.name for o in find_entities(article).organizations}
+    assert not {"Xi", "Norwegian"} & bodies
 
 
 def test_a_given_name_and_a_surname_are_a_person_not_a_body_or_place() -> None:

@@ -39,6 +39,8 @@ _FIXTURE = re.compile(
     rf"^[ \t]*(?P<a>{_NAME}) (?:at|AT|v|V|vs|vs\.) (?P<b>{_NAME})[ \t]*$", re.MULTILINE
 )
 _NATIONAL = frozenset(("country", "demonym"))
+# Nations that field their own teams without being ISO countries: their teams stay them too.
+_HOME_NATIONS = frozenset(("England", "Scotland", "Wales", "Northern Ireland"))
 # A match score in a sentence; not part of a date ("1996-12-06") or a longer number.
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 _SIDE = r"(?P<{}>[A-Z][\w'&-]*(?: [A-Z][\w'&-]*){{0,3}})"
@@ -211,7 +213,7 @@ def places_as_clubs(
     kept: list[Location] = []
     national: set[str] = set()
     for loc in locations:
-        if loc.kind in _NATIONAL:
+        if loc.kind in _NATIONAL or loc.name in _HOME_NATIONS:
             national.update(text[s:e] for s, e in loc.spans)
             kept.append(loc)
             continue

@@ -29,6 +29,7 @@ _PARTICLES = frozenset(
      "ibn", "y", "di", "da", "dos", "das")
 )  # fmt: skip
 _CONNECTORS = _PARTICLES | frozenset(("of", "for", "the", "and", "on", "upon", "e", "do"))
+_JOINING = frozenset(("of", "for", "and", "on", "upon"))  # never the first word of a name
 
 # A regnal number after a name: II to XXX, or I before punctuation ("Amyntas I,").
 _REGNAL = re.compile(r" (?:X{0,2}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3}|I(?=[,.;:)]))(?![\w'-])")
@@ -44,6 +45,14 @@ _NOT_PERSON_HEADS = frozenset(
 
 Named = tuple[str, int, int]  # name, start, end
 
+# Words the article writes in lower case: capitals alone do not make them a name there.
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]+(?![\w'\u2019-])")
+# A lower-case word right before a capitalised one: a role or a title where it opens a name
+# elsewhere ("Wild defenseman Ryan Suter" makes "Defenseman Jonas Brodin" a role and a name).
+_LOWER_BEFORE_NAME = re.compile(r"(?<![\w'\u2019-])([a-z][a-z-]+) (?=[A-Z][a-z])")
+# What comes before a sentence's first word (where every word is capitalised).
+_SENTENCE_OPENS = frozenset(".!?:\n\"\u201c\u201d\u2018\u2019'(")
+
 
 @dataclass
 class Found:
@@ -58,10 +67,16 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < e and end > s for s, e in spans)
 
 
-def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_OPENS
+
+
+def _clean(text: str, span: Span, lex: Lexicon, lower: set[str]) -> Named | None:
     """The span less a possessive, punctuation, a sentence's first word that is no name ("If
     Donald Trump") and lower-case words after the name ("Davidson spokeswoman"); None if no
-    name is left."""
+    name is left, or only a word that is never a name alone (a month, "United") or that opens
+    a sentence and that the article also writes in lower case ("One of its shares...")."""
     start, end = span.start, span.end
     if text.endswith(("'s", "\u2019s"), start, end):
         end -= 2
@@ -71,6 +86,9 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
         start += 1
     words = text[start:end].split(" ")
     person = span.label == "PER"
+    # A body read from "port of Chabahar", or a "Bank of" cut off its head, is none.
+    if span.label == "ORG" and len(words) > 1 and words[0] in _JOINING:
+        return None
     while len(words) > 1 and (
         words[0].lower() in lex.stopwords or (person and words[0] in lex.name_stopwords)
     ):
@@ -91,6 +109,10 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
         end = regnal.end()  # "Ramesses II", "Pope Paul VI"
     name = text[start:end]
     if not name[:1].isupper() or len(words) > _MAX_WORDS or len(name) < 2:
+        return None
+    if len(words) == 1 and (
+        name in lex.name_stopwords or (name.lower() in lower and _sentence_start(text, start))
+    ):
         return None
     return name, start, end
 
@@ -119,11 +141,13 @@ def merge_learned(
     text: str, spans: list[Span], found: Found, *, gaz: Gazetteer, lex: Lexicon
 ) -> Found:
     """``found`` (the rules' entities) with the model's ``spans`` merged in."""
+    lower = set(_LOWER_WORD.findall(text))
+    before_names = set(_LOWER_BEFORE_NAME.findall(text))
     cleaned = [
         (piece.label, named)
         for span in spans
         for piece in _pieces(text, span)
-        if (named := _clean(text, piece, lex))
+        if (named := _clean(text, piece, lex, lower))
     ]
     # One name, one kind in an article: the model's most frequent reading of a string wins.
     votes: dict[str, Counter[str]] = {}
@@ -139,10 +163,22 @@ def merge_learned(
     locations = _places_not_people(found.locations, persons, bodies, places)
     taken = [span for loc in locations for span in loc.spans]
     taken += [span for o in found.organizations for span in o.spans]
-    people = _people(text, by_label["PER"], found.people, taken, locations, gaz, lex)
+    people = _people(text, by_label["PER"], found.people, taken, locations, gaz, lex, before_names)
     taken += [span for p in people for span in p.spans]
-    orgs = _organizations(by_label["ORG"], found.organizations, taken)
+    # A person's name alone is that person, and a demonym is no body ("Norwegian", the airline,
+    # is for the rules' word lists to know).
+    not_bodies = {w for p in people for w in (*p.surnames, p.name.split()[0])}
+    bodies_named = [
+        named for named in by_label["ORG"]
+        if named[0] not in not_bodies and not _demonym(named[0], gaz)
+    ]  # fmt: skip
+    orgs = _organizations(bodies_named, found.organizations, taken)
     return Found(people, orgs, _locations(by_label["LOC"], locations, taken, gaz))
+
+
+def _demonym(name: str, gaz: Gazetteer) -> bool:
+    readings = gaz.automaton.get(name, None)
+    return bool(readings) and all(p.kind == "demonym" for p in readings[1])
 
 
 def _personal(name: str, gaz: Gazetteer, lex: Lexicon) -> bool:
@@ -208,6 +244,7 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
     locations: list[Location],
     gaz: Gazetteer,
     lex: Lexicon,
+    before_names: set[str],
 ) -> list[Person]:
     persons = [(s, e) for _, s, e in named]
     # A capitalised pair is a person for the rules; it stays one with a role before it, where
@@ -225,7 +262,7 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
     places = {text[s:e] for loc in locations for s, e in loc.spans}
     taken = taken + [span for p in kept.values() for span in p.spans]
     for found in named:
-        name, start, end = _without_title(text, found, lex)
+        name, start, end = _without_title(text, found, lex, before_names)
         if not name or name in kept or name in surnames or name in places:
             continue
         if _overlaps(start, end, taken):
@@ -240,11 +277,18 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
     return sorted((p for p in kept.values() if p.mentions), key=lambda p: (-p.mentions, p.name))
 
 
-def _without_title(text: str, found: Named, lex: Lexicon) -> Named:
-    """The name less the role or honorific words before it ("President Nicolas Maduro")."""
+def _without_title(text: str, found: Named, lex: Lexicon, before_names: set[str]) -> Named:
+    """The name less the role or honorific words before it ("President Nicolas Maduro"), and
+    less a first word that is no given name and that the article writes in lower case before
+    a name elsewhere (``before_names``: "Defenseman Jonas Brodin" where the text also has
+    "defenseman Ryan Suter")."""
     name, start, end = found
     words = name.split()
-    while words and (words[0].lower() in lex.role_words or words[0] in lex.titles):
+    while words and (
+        words[0].lower() in lex.role_words
+        or words[0] in lex.titles
+        or (len(words) > 1 and words[0].lower() in before_names and words[0] not in lex.given_names)
+    ):
         start = text.index(words[1], start) if len(words) > 1 else end
         words = words[1:]
     return " ".join(words), start, end
@@ -253,15 +297,26 @@ def _without_title(text: str, found: Named, lex: Lexicon) -> Named:
 def _organizations(
     named: list[Named], orgs: list[Organization], taken: list[tuple[int, int]]
 ) -> list[Organization]:
+    """The rules' bodies and the model's; a body named by the first words of a longer one the
+    article names is that one ("Valby" for "Valby United", "Emirates" for "Emirates Airline")."""
     by_name = {o.name: o for o in orgs}
     for name, start, end in named:
         if _overlaps(start, end, taken):
             continue
-        org = by_name.setdefault(name, Organization(name))
+        full = _longer_name(name, by_name, named)
+        org = by_name.setdefault(full, Organization(full))
         org.mentions += 1
         org.spans.append((start, end))
         taken.append((start, end))
     return list(by_name.values())
+
+
+def _longer_name(name: str, by_name: dict[str, Organization], named: list[Named]) -> str:
+    prefix = name + " "
+    longer = [n for n in by_name if n.startswith(prefix)] or [
+        n for n, _, _ in named if n.startswith(prefix)
+    ]
+    return min(longer, key=len) if longer else name
 
 
 def _locations(
