@@ -13,6 +13,7 @@ as its paragraphs): ``rules`` (the word lists alone), ``model`` (the recogniser 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from streams.core.enrich import find_entities
 from streams.core.enrich.ner import recogniser
 from streams.devtools.ner_data import Document, entities, read_conll
 
-__all__ = ["SYSTEMS", "Counts", "NerReport", "detokenise", "evaluate_ner"]
+__all__ = ["SYSTEMS", "Counts", "NerReport", "detokenise", "evaluate_ner", "evaluate_news"]
 
 LABELS = ("PER", "LOC", "ORG")
 _GLUE_LEFT = re.compile(r" ([,.;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)(?= |$)")
@@ -166,3 +167,40 @@ def evaluate_ner(files: Iterable[Path], systems: Iterable[str] = tuple(SYSTEMS))
             for name, system in chosen:
                 report.add(name, system(article), gold)
     return report
+
+
+def _news_article(body: str) -> Article:
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    return Article("news", "", paragraphs[0], tuple(paragraphs[1:]), language="en")
+
+
+def evaluate_news(
+    pages: Path, annotations: Path, errors: Callable[[str], None] | None = None
+) -> dict[str, NerReport]:
+    """Score each system on the article bodies of the extraction benchmark (``pages``: its
+    ``ground-truth.json``) that ``annotations`` lists entities for, one report per split.
+    Strings an article's ``ignore`` names count neither as found nor as missed.
+    ``errors``: called with a line per article and label on the ``newswire`` system's misses
+    and wrong finds."""
+    bodies = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
+    listed = json.loads(annotations.read_text(encoding="utf-8"))
+    reports: dict[str, NerReport] = {}
+    for prefix, entry in listed.items():
+        if prefix.startswith("_"):
+            continue
+        key = next(k for k in bodies if k.startswith(prefix))
+        article = _news_article(bodies[key]["articleBody"])
+        ignore = set(entry["ignore"])
+        gold: Found = {label: set(entry[label]) for label in LABELS}
+        report = reports.setdefault(entry["split"], NerReport())
+        report.documents += 1
+        for name, system in SYSTEMS.items():
+            found = {label: strings - ignore for label, strings in system(article).items()}
+            report.add(name, found, gold)
+            if errors is not None and name == "newswire":
+                for label in LABELS:
+                    missed = sorted(gold[label] - found[label])
+                    wrong = sorted(found[label] - gold[label])
+                    if missed or wrong:
+                        errors(f"{prefix} {label} missed {missed} wrong {wrong}")
+    return reports

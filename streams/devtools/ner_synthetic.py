@@ -104,6 +104,14 @@ _MEDIA_FORMS = ("{city} Times", "{city} Herald", "{city} Post", "{stem} News Age
 _SCHOOL_FORMS = ("University of {city}", "{city} University", "{stem} Institute",
                  "{city} School of Economics", "{stem} College",
                  "{city} Medical Centre")  # fmt: skip
+_THINGS = ("iPhone", "PlayStation", "Model 3", "Galaxy S10", "Kindle", "Boeing 737 Max",
+           "Airbus A380", "Windows", "Android", "Xbox", "Prius", "Golf GTI")  # fmt: skip
+_HOLIDAYS = ("Christmas", "Black Friday", "Thanksgiving", "Easter", "Ramadan", "Diwali",
+             "New Year", "Eid al-Fitr", "Hanukkah", "Independence Day")  # fmt: skip
+_LAWS = ("Affordable Care Act", "Clean Air Act", "Patriot Act", "Data Protection Act",
+         "Paris Agreement", "Good Friday Agreement", "Brexit deal", "New Deal")  # fmt: skip
+_WORKS = ("Star Wars", "The Crown", "Game of Thrones", "Hamlet", "The Godfather", "Frozen II",
+          "Abbey Road", "Breaking Bad", "The Lion King")  # fmt: skip
 _EVENTS = ("World Cup", "Olympic Games", "Grand Prix", "Open", "Champions League final",
            "Nobel Peace Prize", "Tour de France", "Davis Cup", "Super Bowl")  # fmt: skip
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -114,7 +122,8 @@ _MONTHS = ("January", "February", "March", "April", "June", "July", "August", "S
 # public body, {PARTY}, {CLUB}, {TOWNCLUB} a town written for its club, {MEDIA}, {SCHOOL},
 # {KNOWN} a known body, {LOC} a country, city or state, {CITY}, {COUNTRY}, {CAPS} a place in
 # capitals (a dateline), and plain words: {ROLE}, {ROLEOF}, {ADJ}, {DAY}, {MONTH}, {N},
-# {SCORE}, {EVENT}; {ACRO} a body's initials.
+# {SCORE}, {EVENT}, {THING} (a product), {HOLIDAY}, {LAW}, {WORK}, {LETTER}; {ACRO} a body's
+# initials.
 _FRAMES = (
     # politics and government
     "{ROLE} {PER} said on {DAY} that talks with {COUNTRY} would resume in {CITY} next month.",
@@ -186,11 +195,26 @@ _FRAMES = (
     "{PER} told the {MEDIA}: the decision was taken in {CITY}.",
     "Mr {SUR} said he had met {PER} twice in {CITY}.",
     "Dr {PER} of the {SCHOOL} led the study.",
-    # negatives: capitalised words that are no entity
+    # negatives: capitalised words that are no entity (events, products, works, laws,
+    # holidays, titles, headings), as common in news as names are
     "The {EVENT} will be held in {CITY} in {MONTH}.",
     "On {DAY}, the {ADJ} government said it had no plans to leave the {KNOWN}.",
     "{ADJ} officials said on {DAY} that the border would reopen.",
     "The {ADJ} and {ADJ} delegations left {CITY} without an agreement.",
+    "{THING} sales rose {N} percent in the week before {HOLIDAY}.",
+    "The Latest on the storm (all times local):",
+    "Prime Minister and President alike praised the {LAW} on {DAY}.",
+    "Read more: {THING} review, {EVENT} preview and the week in pictures",
+    "Fans queued for hours to see {WORK} on its opening night.",
+    "The {LAW} takes effect in {MONTH}, after {HOLIDAY}.",
+    "Shoppers lined up for {THING} deals on {HOLIDAY}.",
+    "Quarter-final results, Group {LETTER}",
+    "UPDATE {N}-{ADJ} stocks slip as {THING} demand cools",
+    "Editing by {PER}",
+    "Asked about the {EVENT}, {SUR} said the team was ready.",
+    "The {ADJ} Grand Prix was moved from {MONTH} to {MONTH}.",
+    "Critics called {WORK} the best series of the year.",
+    "Most Read Stories",
 )
 
 
@@ -302,6 +326,11 @@ class _Writer:
             "N": lambda: (str(rng.randint(2, 90)), None),
             "SCORE": lambda: (f"{rng.randint(0, 6)}-{rng.randint(0, 6)}", None),
             "EVENT": lambda: (rng.choice(_EVENTS), None),
+            "THING": lambda: (rng.choice(_THINGS), None),
+            "HOLIDAY": lambda: (rng.choice(_HOLIDAYS), None),
+            "LAW": lambda: (rng.choice(_LAWS), None),
+            "WORK": lambda: (rng.choice(_WORKS), None),
+            "LETTER": lambda: (rng.choice("ABCDEFGH"), None),
         }
         return makers[name]()
 
