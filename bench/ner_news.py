@@ -5,7 +5,8 @@ pages of the shared extraction benchmark (`../shared/benchmarks/article-extracti
 people, places and organisations a reader finds in each, listed for the project in
 `bench/data/ner-news.json` (its comment gives the conventions). Scored per article as
 `newswire eval --ner` scores (distinct strings, micro-averaged; relaxed lets a surname match the
-full name); strings listed as either way count neither as found nor as missed. One table per
+full name); strings listed as either way count neither as found nor as missed. The events'
+quotations are matched to the listed ones by their first words, then their speakers. One table per
 split: `dev` articles were read for error classes, `test` articles only scored. With
 `--errors`, what the events miss and find wrongly, per article.
 """
@@ -32,6 +33,10 @@ def main() -> None:
     for split, report in reports.items():
         print(f"\n{split}: {report.documents} articles; per article, distinct strings")
         print(report.table())
+        for kind, what in (("all", "quotations"), ("speaker", "quotations with their speaker")):
+            c = report.counts[("newswire", "quotes", kind)]
+            print(f"newswire   {what:<31} P {c.precision:.2f}  R {c.recall:.2f}  F1 {c.f1:.2f}"
+                  f"  ({c.tp_gold} of {c.gold} listed)")  # fmt: skip
 
 
 if __name__ == "__main__":

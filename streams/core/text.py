@@ -26,6 +26,7 @@ _QUOTES = str.maketrans(
 # only on text that holds one of the characters; a regex search in C finds out first.
 _HAS_INVISIBLE = re.compile("[\u200b\u200d\u2060\ufeff\u00ad]")
 _HAS_QUOTES = re.compile("[\u201c-\u201f\u00ab\u00bb\u2018-\u201b]")
+_DOUBLED = re.compile("''|``")
 # UTF-8 read as cp1252/latin-1 starts its garbled sequences with these characters (Latin and
 # Arabic-script text alike). ftfy costs ~0.3 ms a page, so it runs only where one appears.
 _MOJIBAKE_LEADS = frozenset("\u00c2\u00c3\u00c5\u00d8\u00d9\u00da\u00db\u00e2")
@@ -36,10 +37,15 @@ _DIGITS = str.maketrans("\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\
 
 
 def repair(text: str) -> str:
-    """Undo mojibake (with ftfy, when the text shows its marks) and straighten curly quotes."""
+    """Undo mojibake (with ftfy, when the text shows its marks) and straighten curly quotes;
+    two apostrophes or backticks in a row are the double quote some desks type that way
+    ("It was an attempt,’’ Moy said")."""
     if not _MOJIBAKE_LEADS.isdisjoint(text):
         text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
-    return text.translate(_QUOTES) if _HAS_QUOTES.search(text) else text
+    text = text.translate(_QUOTES) if _HAS_QUOTES.search(text) else text
+    if "''" in text or "``" in text:
+        text = _DOUBLED.sub('"', text)
+    return text
 
 
 def ascii_digits(text: str) -> str:

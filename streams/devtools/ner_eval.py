@@ -18,10 +18,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from streams.core.article import Article
-from streams.core.enrich import find_entities
+from streams.core.enrich import enrich, find_entities
 from streams.core.enrich.ner import recogniser
+from streams.core.text import clean_lines, normalise_text, repair
 from streams.devtools.ner_data import Document, entities, read_conll
 
 __all__ = ["SYSTEMS", "Counts", "NerReport", "detokenise", "evaluate_ner", "evaluate_news"]
@@ -170,8 +172,66 @@ def evaluate_ner(files: Iterable[Path], systems: Iterable[str] = tuple(SYSTEMS))
 
 
 def _news_article(body: str) -> Article:
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    # The text as the parser hands it on: quotes straightened, spaces collapsed.
+    paragraphs = clean_lines(normalise_text(repair(body)))
     return Article("news", "", paragraphs[0], tuple(paragraphs[1:]), language="en")
+
+
+_QUOTE_WORD = re.compile(r"[\w'\u2019\[\]-]+")
+
+
+def _quote_opens(text: str) -> str:
+    """A quotation's first words, lower case, with its marks and punctuation gone."""
+    return " ".join(_QUOTE_WORD.findall(text.replace("\u2019", "'").lower()))
+
+
+def _same_speaker(listed: str | None, found: str | None) -> bool:
+    if listed is None or found is None:
+        return listed is found
+    # A person may be named by the surname alone; "Jr." and "Jr" are the same.
+    return listed.rstrip(".") == found.rstrip(".") or (
+        listed.split()[-1].rstrip(".") == found.split()[-1].rstrip(".")
+    )
+
+
+def _score_quotes(
+    report: NerReport, quotes: list[dict[str, Any]], entry: dict[str, Any]
+) -> list[str]:
+    """Count the events' quotations against the listed ones; the misses, as lines."""
+    listed: list[tuple[str | None, str]] = [
+        (speaker, _quote_opens(opens)) for speaker, opens in entry.get("quotes", [])
+    ]
+    ignored = [_quote_opens(text) for text in entry.get("quotes_ignore", [])]
+    found: list[tuple[str | None, str]] = []
+    for q in quotes:
+        opens = _quote_opens(str(q["text"]))
+        if not any(opens.startswith(i) for i in ignored):
+            found.append((q["speaker"], opens))
+    all_c = report.counts.setdefault(("newswire", "quotes", "all"), Counts())
+    speakers_c = report.counts.setdefault(("newswire", "quotes", "speaker"), Counts())
+    all_c.gold += len(listed)
+    all_c.predicted += len(found)
+    speakers_c.gold += sum(1 for s, _ in listed if s is not None)
+    speakers_c.predicted += sum(1 for s, _ in found if s is not None)
+    misses: list[str] = []
+    for speaker, opens in listed:
+        match = next((f for f in found if f[1].startswith(opens)), None)
+        all_c.tp_gold += match is not None
+        if speaker is None:
+            continue
+        if match is not None and _same_speaker(speaker, match[0]):
+            speakers_c.tp_gold += 1
+        else:
+            misses.append(f"quote {opens!r}: {speaker} -> {match[0] if match else 'not found'}")
+    for speaker, text in found:
+        source = next((entry for entry in listed if text.startswith(entry[1])), None)
+        if source is None:
+            misses.append(f"quote not listed: {speaker}: {text[:50]!r}")
+            continue
+        all_c.tp_predicted += 1
+        if speaker is not None and _same_speaker(source[0], speaker):
+            speakers_c.tp_predicted += 1
+    return misses
 
 
 def evaluate_news(
@@ -179,7 +239,9 @@ def evaluate_news(
 ) -> dict[str, NerReport]:
     """Score each system on the article bodies of the extraction benchmark (``pages``: its
     ``ground-truth.json``) that ``annotations`` lists entities for, one report per split.
-    Strings an article's ``ignore`` names count neither as found nor as missed.
+    Strings an article's ``ignore`` names count neither as found nor as missed. The events'
+    quotations are counted too (``newswire``, mode ``quotes``: ``all`` whatever their speaker,
+    ``speaker`` those listed with a named speaker and found with that speaker).
     ``errors``: called with a line per article and label on the ``newswire`` system's misses
     and wrong finds."""
     bodies = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
@@ -190,8 +252,9 @@ def evaluate_news(
             continue
         key = next(k for k in bodies if k.startswith(prefix))
         article = _news_article(bodies[key]["articleBody"])
-        ignore = set(entry["ignore"])
-        gold: Found = {label: set(entry[label]) for label in LABELS}
+        # Listed as the article writes them; compared as the parser hands the text on.
+        ignore = {repair(name) for name in entry["ignore"]}
+        gold: Found = {label: {repair(name) for name in entry[label]} for label in LABELS}
         report = reports.setdefault(entry["split"], NerReport())
         report.documents += 1
         for name, system in SYSTEMS.items():
@@ -203,4 +266,8 @@ def evaluate_news(
                     wrong = sorted(found[label] - gold[label])
                     if missed or wrong:
                         errors(f"{prefix} {label} missed {missed} wrong {wrong}")
+        misses = _score_quotes(report, enrich(article).quotes, entry)
+        if errors is not None:
+            for line in misses:
+                errors(f"{prefix} {line}")
     return reports

@@ -249,3 +249,17 @@ def test_topic_terms_of_two_and_three_words_count() -> None:
     # The words apart do not make the term.
     scattered = enrich(article("The secretary said the state of the roads was poor.")).to_dict()
     assert "diplomacy" not in {t["topic"] for t in scattered["topics"]}
+
+
+def test_a_body_counts_every_mention_and_a_possessive_owner_is_no_part_of_it() -> None:
+    e = enrich(article(
+        "Officials met at Norway's Progress Party offices and at Nordhavn Shipping ASA.\n"
+        "Later Nordhavn Shipping ASA said it would bid, and Vox Media's Code Media panel "
+        "discussed it. Shares in McDonald's Corp were flat."
+    )).to_dict()  # fmt: skip
+    orgs = {o["name"]: o["mentions"] for o in e["entities"]["organizations"]}
+    assert orgs["Nordhavn Shipping ASA"] == 2
+    assert "Progress Party" in orgs
+    assert "Vox Media" in orgs
+    assert not any(name.startswith(("Norway", "Vox Media's")) for name in orgs)
+    assert any(name.startswith("McDonald's") for name in orgs)  # a name, not an owner

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streams.core.article import Article
 from streams.core.enrich import enrich
+from streams.core.text import repair
 
 
 def _quotes(*paragraphs: str) -> list[tuple[str, str]]:
@@ -138,3 +139,33 @@ def test_a_name_or_label_in_quote_marks_is_no_quotation() -> None:
         'The "old guard" lost, Rezaei said.',
     )
     assert quotes == []
+
+
+def test_the_person_of_the_attribution_speaks_not_the_body_beside_them() -> None:
+    found = _quotes(
+        "The harbour board met on Tuesday.",
+        '"We will not sell the docks," said Harbour Board Secretary Ingrid Solheim in Bergen.',
+        '"Costs are rising," Tomas Vik, Nordhavn Shipping\'s chief executive, said.',
+    )
+    assert found == [("We will not sell the docks", "Ingrid Solheim"),
+                     ("Costs are rising", "Tomas Vik")]  # fmt: skip
+
+
+def test_a_body_named_anywhere_can_be_the_speaker() -> None:
+    # The body is found at its first mention; the quotation names it again later.
+    found = _quotes(
+        "Shares in Nordhavn Shipping ASA fell after the ferry contract went to a rival.",
+        '"We are reviewing the tender," said a Nordhavn Shipping ASA spokesperson when '
+        "contacted by Reuters.",
+    )
+    assert found == [("We are reviewing the tender", "Nordhavn Shipping ASA")]
+
+
+def test_two_apostrophes_close_a_quotation_as_a_double_mark_does() -> None:
+    # Some desks type the closing mark as two apostrophes; the parser makes it a double mark.
+    typed = "\u201cThe strike is over,\u2019\u2019 Rahman said. \u201cWe go back on Monday.\u201d"
+    assert repair(typed) == '"The strike is over," Rahman said. "We go back on Monday."'
+    assert repair("``Done,'' he said.") == '"Done," he said.'
+    found = _quotes("Union leader Ayesha Rahman spoke after the vote.", repair(typed))
+    assert found == [("The strike is over", "Ayesha Rahman"),
+                     ("We go back on Monday", "Ayesha Rahman")]  # fmt: skip

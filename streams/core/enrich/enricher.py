@@ -17,7 +17,13 @@ from .keywords import keywords, topics
 from .learned import Found, merge_learned
 from .lexicon import lexicon
 from .ner import recogniser
-from .orgs import Organization, alias_automaton, company_names, find_organizations
+from .orgs import (
+    Organization,
+    alias_automaton,
+    company_names,
+    count_body_mentions,
+    find_organizations,
+)
 from .people import Person, find_people
 from .places import Location, find_locations
 from .quotes import Speaker, find_attributions, find_quotes
@@ -138,6 +144,9 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
         people = outside_events(people, events)
         orgs = outside_events(orgs, events)
         locations = outside_events(locations, events)
+    taken = [span for p in people for span in p.spans]
+    taken += [span for loc in locations for span in loc.spans]
+    count_body_mentions(text, orgs, taken + events)
     # A body named after its country ("Central Bank of Iran") also speaks of that country.
     ranked = dict(salience)
     for o in orgs:

@@ -14,7 +14,13 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .tokens import Word, capitalised_runs, name_before, words_before, words_in
 
-__all__ = ["Organization", "alias_automaton", "company_names", "find_organizations"]
+__all__ = [
+    "Organization",
+    "alias_automaton",
+    "company_names",
+    "count_body_mentions",
+    "find_organizations",
+]
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
 _MINISTRY = re.compile(r"\bministry\b", re.IGNORECASE)
@@ -176,17 +182,24 @@ def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_
     for start, end in capitalised_runs(text, organisations=True):
         if start < start_at or " " not in text[start:end]:
             continue  # an organisation's name has at least two words
-        for words in _bodies_in_run([w for w in words_in(text, start, end) if w.text != ","], lex):
+        run = [w for w in words_in(text, start, end) if w.text != ","]
+        for words in _bodies_in_run(run, lex, gaz):
             _named_body(words, lex, gaz, found)
 
 
-def _bodies_in_run(words: list[Word], lex: Lexicon) -> list[list[Word]]:
+def _bodies_in_run(words: list[Word], lex: Lexicon, gaz: Gazetteer) -> list[list[Word]]:
     """ "Straitline Shipping Corp and Meridian Freight Holdings" is two bodies: a run splits at
     an "and" right after an organisation noun, or between two parts that each hold one
-    ("Ministry of Roads and Urban Development" stays one); and at an "of" with a body only
-    after it."""
+    ("Ministry of Roads and Urban Development" stays one); at an "of" with a body only
+    after it; and at the possessive of a body or a place ("Vietnam's Communist Party", "Vox
+    Media's Code Media"; not "McDonald's Corp")."""
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
+        if w.text in ("'s", "\u2019s") and parts[-1]:
+            owner = " ".join(x.text for x in parts[-1])
+            if _has_head(parts[-1], lex) or gaz.automaton.get(owner, None) is not None:
+                parts.append([])
+                continue
         # "Ulf Berglund of the Christian Democrats": a body after "of" whose part before has
         # no organisation noun is a body of its own ("Bank of England" stays one).
         if (
@@ -328,3 +341,32 @@ def find_organizations(
         companies = company_names(text, lex, gaz, discover_from)
     _companies(text, companies, found, discover_from)
     return sorted(found.orgs.values(), key=lambda o: (-o.mentions, o.name))
+
+
+def count_body_mentions(text: str, orgs: list[Organization], taken: list[tuple[int, int]]) -> None:
+    """Every mention of each body's name, not only where it was found: the events count
+    them, and a quotation's speaker may be named at any of them ("said a WeWork
+    spokesperson"). Not inside the ``taken`` spans (people, places, events) or another
+    body's name."""
+    occupied = sorted(taken + [span for o in orgs for span in o.spans])
+    for org in orgs:
+        known = set(org.spans)
+        at = text.find(org.name)
+        while at >= 0:
+            end = at + len(org.name)
+            whole = (at == 0 or not _joins(text[at - 1])) and (
+                end == len(text) or not _joins(text[end])
+            )
+            if whole and (at, end) not in known and not _overlaps(at, end, occupied):
+                org.spans.append((at, end))
+                org.mentions += 1
+            at = text.find(org.name, end)
+        org.spans.sort()
+
+
+def _joins(ch: str) -> bool:
+    return ch.isalnum() or ch in "-_"
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

@@ -226,19 +226,34 @@ def _speaker_after(  # noqa: PLR0917  # as above
     verb = next((v for v in verbs if at <= v.start < window_end), None)
     if verb is None:
         return None
-    # The name nearest the verb before it ("UN spokesman Stephane Dujarric said"), else
-    # the first after it ("said Pompeo").
+    # Between the quotation and the verb, the first person ("UN spokesman Stephane Dujarric
+    # said", "Mayer, Disney's chairman, said"), else the body nearest the verb ("a WeWork
+    # spokesperson said"); after the verb the same, the first person ("said White House
+    # Press Secretary Stephanie Grisham"), else the first body.
     near = [s for s in speakers if at <= s.start and s.end <= verb.start]
     if near:
-        return near[-1].name
+        return next((s.name for s in near if s.person), near[-1].name)
     near = [s for s in speakers if verb.end <= s.start < window_end]
     if near:
-        return near[0].name
+        return _first_named(text, near)
     # '"...," he said' / '"...," the minister said' / '"...," said the minister'.
     cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS) if w.start >= at]
     cue += [w.text.lower() for w in words_in(text, verb.end, min(len(text), verb.end + 40))][:3]
     # Who was named before the quotation opened: a name inside it is not its speaker.
     return _referred(cue, opened, speakers, lex)
+
+
+def _first_named(text: str, near: list[Speaker]) -> str:
+    """Of the names after a speech verb, the first person of the phrase that opens there (up
+    to a comma, "when", "in"...), else its first body."""
+    first = near[0]
+    phrase = [first]
+    for s in near[1:]:
+        gap = text[phrase[-1].end : s.start]
+        if gap.strip(" ") and not gap.strip(" ")[:1].isupper():
+            break  # a lower-case word or punctuation: the phrase ended
+        phrase.append(s)
+    return next((s.name for s in phrase if s.person), first.name)
 
 
 def _referred(cue: list[str], before: int, speakers: list[Speaker], lex: Lexicon) -> str | None:
