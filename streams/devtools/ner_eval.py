@@ -188,9 +188,11 @@ def _quote_opens(text: str) -> str:
 def _same_speaker(listed: str | None, found: str | None) -> bool:
     if listed is None or found is None:
         return listed is found
-    # A person may be named by the surname alone; "Jr." and "Jr" are the same.
-    return listed.rstrip(".") == found.rstrip(".") or (
-        listed.split()[-1].rstrip(".") == found.split()[-1].rstrip(".")
+    # A person may be named by the surname alone, a body by its short name ("Tottenham" for
+    # "Tottenham Hotspur"); "Jr." and "Jr" are the same.
+    a, b = listed.rstrip("."), found.rstrip(".")
+    return (
+        a == b or a.split()[-1] == b.split()[-1] or a.startswith(b + " ") or b.startswith(a + " ")
     )
 
 

@@ -123,6 +123,9 @@ def test_a_player_s_role_and_a_transfer_name_the_club() -> None:
     assert {"Vicenza", "Leeds", "PSV Eindhoven"} <= set(orgs)
     assert not {"Barcelona", "Vicenza", "Leeds"} & {loc.name for loc in found.locations}
     assert "Italy" in {loc.name for loc in found.locations}  # a national team stays its country
+    # A club's manager with a possessive: "Valby's manager".
+    found = _found("Football news.", ("Jens Holm was named Valby's manager on Tuesday.",))
+    assert "Valby" in {o.name for o in found.organizations}
     # So do the nations that field teams of their own.
     found = _found("Football news.", ("England captain Tom Hale scored twice.",))
     assert "England" in {loc.name for loc in found.locations}

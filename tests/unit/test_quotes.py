@@ -169,3 +169,21 @@ def test_two_apostrophes_close_a_quotation_as_a_double_mark_does() -> None:
     found = _quotes("Union leader Ayesha Rahman spoke after the vote.", repair(typed))
     assert found == [("The strike is over", "Ayesha Rahman"),
                      ("We go back on Monday", "Ayesha Rahman")]  # fmt: skip
+
+
+def test_a_pronoun_names_the_subject_of_the_sentence_before_not_its_last_name() -> None:
+    found = _quotes(
+        "The ferry strike entered its third day.",
+        "Union leader Ayesha Rahman, who met Harbour Secretary Tomas Vik on Monday, "
+        "rejected the offer.",
+        '"We are not going back for this," she said.',
+    )
+    assert found == [("We are not going back for this", "Ayesha Rahman")]
+
+
+def test_the_n_year_old_is_the_person_named_before() -> None:
+    found = _quotes(
+        "Coach Marco Otero was appointed on Tuesday.",
+        'The 56-year-old said after his appointment: "I am excited to be here."',
+    )
+    assert found == [("I am excited to be here", "Marco Otero")]

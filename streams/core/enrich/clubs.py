@@ -140,7 +140,12 @@ def team_mentions(text: str) -> tuple[set[str], set[str]]:
     names: set[str] = set()
     transfers: set[str] = set()
     for m in cue_matches(text, _TEAM_ROLES):
-        if side := name_before(text, m.start()):
+        at = m.start()
+        # "Tottenham's manager" as "Tottenham manager"; "Kane's coach" is checked like any
+        # name, as a place later.
+        if text.endswith(("'s", "\u2019s"), 0, at):
+            at -= 2
+        if side := name_before(text, at):
             names |= _endings(side)
     for m in cue_matches(text, _TRANSFERS):
         if m.start() and text[m.start() - 1].isalnum():

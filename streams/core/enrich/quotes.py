@@ -101,8 +101,8 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
         s_start = next((a for a, b in spans if a <= start < b), 0)
         s_end = next((b for a, b in spans if a < end <= b), len(text))
         speaker = (
-            _speaker_before(text, start, s_start, verbs, ordered, lex)
-            or _speaker_after(text, (start, end), s_end, verbs, ordered, lex)
+            _speaker_before(text, start, s_start, verbs, ordered, lex, spans)
+            or _speaker_after(text, (start, end), s_end, verbs, ordered, lex, spans)
             or _according_to(text, start, s_start, ordered)
             or _after_colon(text, start, s_start, ordered)
             # A second quotation in the sentence: "...", and would "..." (same speaker).
@@ -199,7 +199,13 @@ def _quotations(text: str) -> list[tuple[str, int, int]]:
 
 
 def _speaker_before(  # noqa: PLR0917  # the sentence, its verbs and the speakers
-    text: str, at: int, s_start: int, verbs: list[Word], speakers: list[Speaker], lex: Lexicon
+    text: str,
+    at: int,
+    s_start: int,
+    verbs: list[Word],
+    speakers: list[Speaker],
+    lex: Lexicon,
+    spans: list[tuple[int, int]],
 ) -> str | None:
     verb = next((v for v in reversed(verbs) if s_start <= v.start < at), None)
     if verb is None:
@@ -209,7 +215,7 @@ def _speaker_before(  # noqa: PLR0917  # the sentence, its verbs and the speaker
         return before[-1].name
     # "He said:" / "The minister told reporters:" right before the quotation.
     cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS)]
-    return _referred(cue, s_start, speakers, lex)
+    return _referred(cue, s_start, speakers, lex, spans)
 
 
 def _speaker_after(  # noqa: PLR0917  # as above
@@ -219,6 +225,7 @@ def _speaker_after(  # noqa: PLR0917  # as above
     verbs: list[Word],
     speakers: list[Speaker],
     lex: Lexicon,
+    spans: list[tuple[int, int]],
 ) -> str | None:
     opened, at = quote
     # '"...", Pompeo said' or '"...", said Pompeo': speaker and verb right after the quote.
@@ -240,7 +247,7 @@ def _speaker_after(  # noqa: PLR0917  # as above
     cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS) if w.start >= at]
     cue += [w.text.lower() for w in words_in(text, verb.end, min(len(text), verb.end + 40))][:3]
     # Who was named before the quotation opened: a name inside it is not its speaker.
-    return _referred(cue, opened, speakers, lex)
+    return _referred(cue, opened, speakers, lex, spans)
 
 
 def _first_named(text: str, near: list[Speaker]) -> str:
@@ -256,16 +263,27 @@ def _first_named(text: str, near: list[Speaker]) -> str:
     return next((s.name for s in phrase if s.person), first.name)
 
 
-def _referred(cue: list[str], before: int, speakers: list[Speaker], lex: Lexicon) -> str | None:
-    """The named person a pronoun or a role in ``cue`` refers to: the last person mentioned
-    before the quotation (for a role, the last with that role); None when there is none."""
+def _referred(
+    cue: list[str],
+    before: int,
+    speakers: list[Speaker],
+    lex: Lexicon,
+    spans: list[tuple[int, int]],
+) -> str | None:
+    """The named person a pronoun or a role in ``cue`` refers to: for a pronoun, the first
+    person named in the last sentence before the quotation that names one (its subject, as
+    a reader takes it: "Suter, who joked about Parise's sticks, saw it. '...,' he said" is
+    Suter's); for a role, the last person with that role; None when there is none."""
     earlier = [
         s for s in speakers if s.person and before - _REACH_BACK <= s.start and s.end <= before
     ]
     if not earlier:
         return None
-    if _PRONOUN & set(cue):
-        return earlier[-1].name
+    # "he said", "the 56-year-old said": the person last named.
+    if _PRONOUN & set(cue) or any(w.endswith("-year-old") for w in cue):
+        last = earlier[-1].start
+        opens = next((a for a, b in spans if a <= last < b), last)
+        return next(s.name for s in earlier if s.start >= opens)
     # "the minister", "the foreign minister": a role after "the" is someone named before;
     # "a spokesman for the union" is not.
     roles = [
