@@ -12,6 +12,11 @@ __all__ = ["POPULATION_LEAD", "Location", "find_locations", "resolve"]
 #: A city name shared by several cities resolves to the largest only when it is this many times
 #: larger than the next (Moscow, Russia over Moscow, Idaho); closer calls stay unresolved.
 POPULATION_LEAD = 10
+#: A world city this large and this many times larger than the namesake in a country the
+#: article names is still the one meant: the Davis Cup "in Madrid" beside a match against
+#: Colombia is in Spain, not in Madrid, Colombia.
+WORLD_CITY = 1_000_000
+WORLD_CITY_LEAD = 20
 
 
 @dataclass
@@ -108,7 +113,13 @@ def resolve(
         return cities[0], "unique", []
     in_context = [p for p in cities if p.country in anchors]
     if len({p.country for p in in_context}) == 1:
-        return in_context[0], "context", []
+        largest, near = cities[0], in_context[0]
+        if not (
+            largest.population >= WORLD_CITY
+            and largest.population >= WORLD_CITY_LEAD * max(near.population, 1)
+        ):
+            return near, "context", []
+        return largest, "population", []
     if cities[0].population >= POPULATION_LEAD * max(cities[1].population, 1):
         return cities[0], "population", []
     return None, "unresolved", countries
