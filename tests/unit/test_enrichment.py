@@ -266,7 +266,8 @@ def test_a_body_counts_every_mention_and_a_possessive_owner_is_no_part_of_it() -
 
 
 def test_a_world_city_outweighs_a_small_namesake_in_a_country_the_article_names() -> None:
-    e = enrich(article("Colombia lost to Belgium on the first day of the finals in Madrid.")).to_dict()
+    text = "Colombia lost to Belgium on the first day of the finals in Madrid."
+    e = enrich(article(text)).to_dict()
     madrid = next(x for x in e["entities"]["locations"] if x["name"] == "Madrid")
     assert (madrid["country"], madrid["resolved_by"]) == ("ES", "population")
     # Close in size, the article's country still decides (the two Tripolis above).
