@@ -271,3 +271,16 @@ def test_a_world_city_outweighs_a_small_namesake_in_a_country_the_article_names(
     madrid = next(x for x in e["entities"]["locations"] if x["name"] == "Madrid")
     assert (madrid["country"], madrid["resolved_by"]) == ("ES", "population")
     # Close in size, the article's country still decides (the two Tripolis above).
+
+
+def test_a_company_s_short_name_is_the_company_even_where_it_names_a_place() -> None:
+    e = enrich(article(
+        "Emirates Airline ordered 30 jets from Brekkvik Group Corp on Wednesday.\n"
+        "Emirates said the United Arab Emirates carrier would take them in 2021, and "
+        "Brekkvik said it would hire."
+    )).to_dict()  # fmt: skip
+    orgs = {o["name"]: o["mentions"] for o in e["entities"]["organizations"]}
+    assert orgs["Emirates Airline"] == 2
+    assert orgs["Brekkvik Group Corp"] == 2  # and its name ends before the day
+    places = {loc["name"]: loc["mentions"] for loc in e["entities"]["locations"]}
+    assert places.get("United Arab Emirates") == 1  # the country's own name stays a place

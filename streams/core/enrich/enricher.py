@@ -21,8 +21,10 @@ from .orgs import (
     Organization,
     alias_automaton,
     company_names,
+    company_stems,
     count_body_mentions,
     find_organizations,
+    short_names,
 )
 from .people import Person, find_people
 from .places import Location, find_locations
@@ -144,7 +146,11 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
         people = outside_events(people, events)
         orgs = outside_events(orgs, events)
         locations = outside_events(locations, events)
+    # A company's short name is the company, not a person ("Nordhavn Aero said").
+    stems = company_stems(orgs)
+    people = [p for p in people if p.name not in stems]
     taken = [span for p in people for span in p.spans]
+    locations = short_names(text, stems, orgs, locations, taken + events)
     taken += [span for loc in locations for span in loc.spans]
     count_body_mentions(text, orgs, taken + events)
     # A body named after its country ("Central Bank of Iran") also speaks of that country.

@@ -12,14 +12,17 @@ import ahocorasick
 
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
+from .places import Location
 from .tokens import Word, capitalised_runs, name_before, words_before, words_in
 
 __all__ = [
     "Organization",
     "alias_automaton",
     "company_names",
+    "company_stems",
     "count_body_mentions",
     "find_organizations",
+    "short_names",
 ]
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
@@ -187,14 +190,25 @@ def _named_bodies(text: str, lex: Lexicon, gaz: Gazetteer, found: _Found, start_
             _named_body(words, lex, gaz, found)
 
 
+_WHEN = frozenset((
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+))  # fmt: skip
+
+
 def _bodies_in_run(words: list[Word], lex: Lexicon, gaz: Gazetteer) -> list[list[Word]]:
     """ "Straitline Shipping Corp and Meridian Freight Holdings" is two bodies: a run splits at
     an "and" right after an organisation noun, or between two parts that each hold one
     ("Ministry of Roads and Urban Development" stays one); at an "of" with a body only
     after it; and at the possessive of a body or a place ("Vietnam's Communist Party", "Vox
-    Media's Code Media"; not "McDonald's Corp")."""
+    Media's Code Media"; not "McDonald's Corp"). A name ends before a day or a month ("Acme
+    Holdings Plc on Wednesday", "the Senate in March")."""
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
+        if i + 1 < len(words) and w.text[:1].islower() and words[i + 1].text in _WHEN:
+            parts.append([])
+            break
         if w.text in ("'s", "\u2019s") and parts[-1]:
             owner = " ".join(x.text for x in parts[-1])
             if _has_head(parts[-1], lex) or gaz.automaton.get(owner, None) is not None:
@@ -370,3 +384,67 @@ def _joins(ch: str) -> bool:
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+# What a company's name ends on and its later mentions leave out: "SoftBank" for "SoftBank
+# Group Corp", "Emirates" for "Emirates Airline".
+_COMPANY_TAILS = frozenset((
+    "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG",
+    "SA", "S.A.", "NV", "N.V.", "GmbH", "ASA", "SpA", "Co", "Co.", "Group", "Holdings",
+    "Airline", "Airlines", "Airways", "Motors", "Industries", "Bancorp", "Limited", "Bhd",
+    "Tbk", "Oyj", "&",
+))  # fmt: skip
+
+
+def company_stems(orgs: list[Organization]) -> dict[str, Organization]:
+    """Each company's name without its legal form or trade, and the company."""
+    stems: dict[str, Organization] = {}
+    for org in orgs:
+        words = org.name.split()
+        while len(words) > 1 and words[-1] in _COMPANY_TAILS:
+            words.pop()
+        stem = " ".join(words)
+        if stem != org.name and len(stem) > 2 and stem[0].isupper():
+            stems.setdefault(stem, org)
+    return stems
+
+
+def short_names(
+    text: str,
+    stems: dict[str, Organization],
+    orgs: list[Organization],
+    locations: list[Location],
+    taken: list[tuple[int, int]],
+) -> list[Location]:
+    """A company's name without its legal form or trade (``stems``: "SoftBank", "Emirates")
+    names it wherever the article writes it, as a club's short name names the club: those
+    mentions become the company's, places included ("Emirates" is no mention of the Emirates
+    there). Not inside the ``taken`` spans (people, events) or another body's name; the
+    places left."""
+    if not stems:
+        return locations
+    occupied = sorted(taken + [span for o in orgs for span in o.spans])
+    # A place's name that holds the short name ("United Arab Emirates") keeps it.
+    places = {span for loc in locations for span in loc.spans}
+    occupied += [(s, e) for s, e in places]
+    moved: set[tuple[int, int]] = set()
+    for stem, org in stems.items():
+        at = text.find(stem)
+        while at >= 0:
+            end = at + len(stem)
+            whole = (at == 0 or not _joins(text[at - 1])) and (
+                end == len(text) or not _joins(text[end])
+            )
+            if whole and ((at, end) in places or not _overlaps(at, end, occupied)):
+                org.spans.append((at, end))
+                org.mentions += 1
+                moved.add((at, end))
+            at = text.find(stem, end)
+        org.spans.sort()
+    kept = []
+    for loc in locations:
+        loc.spans = [span for span in loc.spans if span not in moved]
+        loc.mentions = len(loc.spans)
+        if loc.mentions:
+            kept.append(loc)
+    return kept
