@@ -284,3 +284,14 @@ def test_a_company_s_short_name_is_the_company_even_where_it_names_a_place() -> 
     assert orgs["Brekkvik Group Corp"] == 2  # and its name ends before the day
     places = {loc["name"]: loc["mentions"] for loc in e["entities"]["locations"]}
     assert places.get("United Arab Emirates") == 1  # the country's own name stays a place
+
+
+def test_initials_in_brackets_after_a_name_are_a_body_but_not_a_place_s() -> None:
+    e = enrich(article(
+        "The Harbour Safety Review Board (HSRB) opened an inquiry on Monday.\n"
+        "The HSRB said the Democratic Republic of Congo (DRC) ferry had no permit. "
+        "Officials (AP) said more would follow."
+    )).to_dict()  # fmt: skip
+    orgs = {o["name"]: o["mentions"] for o in e["entities"]["organizations"]}
+    assert orgs["HSRB"] == 2
+    assert "DRC" not in orgs

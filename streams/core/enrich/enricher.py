@@ -19,6 +19,7 @@ from .lexicon import lexicon
 from .ner import recogniser
 from .orgs import (
     Organization,
+    acronyms,
     alias_automaton,
     company_names,
     company_stems,
@@ -146,6 +147,7 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
         people = outside_events(people, events)
         orgs = outside_events(orgs, events)
         locations = outside_events(locations, events)
+    orgs = acronyms(text, orgs, gaz, [span for e in people for span in e.spans] + events)
     # A company's short name is the company, not a person ("Nordhavn Aero said").
     stems = company_stems(orgs)
     people = [p for p in people if p.name not in stems]

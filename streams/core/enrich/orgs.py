@@ -17,6 +17,7 @@ from .tokens import Word, capitalised_runs, name_before, words_before, words_in
 
 __all__ = [
     "Organization",
+    "acronyms",
     "alias_automaton",
     "company_names",
     "company_stems",
@@ -448,3 +449,58 @@ def short_names(
         if loc.mentions:
             kept.append(loc)
     return kept
+
+
+# A body's initials in brackets after its name: "the New York State Attorney General (NYAG)".
+_BRACKETED = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_RUN_WORD = re.compile(r"[\w'\u2019.&-]+")
+
+
+def acronyms(
+    text: str, orgs: list[Organization], gaz: Gazetteer, taken: list[tuple[int, int]]
+) -> list[Organization]:
+    """Initials in brackets that spell the capitalised name right before them name a body
+    there and wherever the article writes them again ("Ministry of Trade, Industry and Energy
+    (MOTIE)"); not a place's ("Democratic Republic of Congo (DRC)") or a known body's."""
+    if "(" not in text:
+        return orgs
+    known = {o.name for o in orgs}
+    found = list(orgs)
+    for m in _BRACKETED.finditer(text):
+        initials = m.group(1)
+        if initials in known or _overlaps(m.start(1), m.end(1), taken):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = _RUN_WORD.findall(text[max(line_start, m.start() - 120) : m.start()])
+        name = _spelt_by(initials, before)
+        if name is None or _place_name(name, gaz):
+            continue
+        org = Organization(initials, mentions=1, spans=[m.span(1)])
+        found.append(org)
+        known.add(initials)
+    return found
+
+
+def _place_name(name: str, gaz: Gazetteer) -> bool:
+    """A place, or a name that ends on one ("Democratic Republic of Congo")."""
+    words = name.split()
+    return any(gaz.automaton.get(" ".join(words[-n:]), None) is not None for n in (1, 2, 3))
+
+
+def _spelt_by(initials: str, words: list[str]) -> str | None:
+    """The shortest run of ``words`` ending at the last one, opening on a capitalised word,
+    whose words' first letters hold ``initials`` in order, first and last included."""
+    letters = initials.replace("&", "").lower()
+    for k in range(len(words) - 1, -1, -1):
+        run = words[k:]
+        if len(run) < 2 or not run[0][:1].isupper() or not run[-1][:1].isupper():
+            continue
+        firsts = "".join(w[0].lower() for w in run if w[:1].isalpha())
+        if firsts[:1] == letters[:1] and firsts[-1:] == letters[-1:] and _in_order(letters, firsts):
+            return " ".join(run)
+    return None
+
+
+def _in_order(letters: str, firsts: str) -> bool:
+    it = iter(firsts)
+    return all(ch in it for ch in letters)
