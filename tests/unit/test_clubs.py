@@ -189,3 +189,18 @@ _LINES = st.one_of(
 @given(st.lists(_LINES, max_size=8).map("\n".join))
 def test_club_names_line_by_line_finds_what_the_patterns_find_anywhere(text: str) -> None:
     assert club_names(text) == _club_names_everywhere(text)
+
+
+def test_names_listed_beside_a_club_are_clubs() -> None:
+    found = _found(
+        "Football news.",
+        ("Marco Otero has coached FC Porto, Inter Milan, Chelsea and Leeds United.",
+         "Porto won the league twice under him."),
+    )  # fmt: skip
+    orgs = {o.name for o in found.organizations}
+    assert {"FC Porto", "Inter Milan", "Chelsea", "Leeds United"} <= orgs
+    assert not {"Chelsea", "Porto"} & {loc.name for loc in found.locations}
+    assert "Inter Milan" not in {p.name for p in found.people}
+    # A list of places alone stays places.
+    found = _found("Travel news.", ("Flights to Porto, Milan and Leeds resume in May.",))
+    assert {"Porto", "Milan", "Leeds"} <= {loc.name for loc in found.locations}

@@ -159,7 +159,8 @@ def test_words_that_are_no_name_alone_are_dropped() -> None:
         named = _clean(text, Span(label, at, at + len(word)), lex)
         return named[0] if named else None
 
-    assert cleaned("One", "PER") is None  # opens a sentence, and the text has "one"
+    opener = "Apex shares fell. Prices hit an apex."
+    assert _clean(opener, Span("PER", 0, 4), lex) is None  # opens a sentence; text has "apex"
     assert cleaned("October") is None  # a month is never a body alone
     assert cleaned("Kestrel") == "Kestrel"
     # A body's name never opens on "of": that is a place phrase or a name cut off its head.
@@ -167,8 +168,9 @@ def test_words_that_are_no_name_alone_are_dropped() -> None:
     assert _clean(port, Span("ORG", 17, 28), lex) is None
     assert _clean(port, Span("LOC", 17, 28), lex) == ("Chabahar", 20, 28)
     # Mid-sentence, capitals are evidence: the same word stays.
-    mid = "Shares in One rose, one by one."
-    assert _clean(mid, Span("ORG", 10, 13), lex) == ("One", 10, 13)
+    mid = "Shares in Apex rose to an apex."
+    assert _clean(mid, Span("ORG", 10, 14), lex) == ("Apex", 10, 14)
+    assert _clean("Shares in One rose.", Span("ORG", 10, 13), lex) is None  # a numeral
 
 
 def test_a_role_word_written_in_lower_case_elsewhere_is_no_part_of_a_name() -> None:
@@ -183,6 +185,24 @@ def test_a_role_word_written_in_lower_case_elsewhere_is_no_part_of_a_name() -> N
     article = Article("t", "", "Hockey.", (text, "It was the mark of a good team."), language="en")
     people = {p.name for p in find_entities(article).people}
     assert {"Jonas Brodin", "Mark Esper", "Ryan Suter"} <= people
+
+
+def test_and_splits_two_bodies_but_not_one_name_that_holds_it() -> None:
+    from streams.core.enrich.learned import _pieces  # noqa: PLC0415  # one helper
+
+    heads = lexicon().org_heads
+    text = "the U.S. Securities and Exchange Commission and Bank of England and Acme Inc"
+
+    def pieces(phrase: str) -> list[str]:
+        at = text.index(phrase)
+        return [
+            text[p.start : p.end] for p in _pieces(text, Span("ORG", at, at + len(phrase)), heads)
+        ]
+
+    assert pieces("U.S. Securities and Exchange Commission") == [
+        "U.S. Securities and Exchange Commission"
+    ]
+    assert pieces("Bank of England and Acme Inc") == ["Bank of England", "Acme Inc"]
 
 
 def test_a_short_name_is_the_longer_body_and_people_and_demonyms_are_no_bodies() -> None:

@@ -16,7 +16,14 @@ from .orgs import Organization
 from .places import Location
 from .tokens import DIGIT, cue_matches, name_before
 
-__all__ = ["club_names", "is_club_name", "places_as_clubs", "result_sides", "team_mentions"]
+__all__ = [
+    "club_names",
+    "is_club_name",
+    "listed_with_clubs",
+    "places_as_clubs",
+    "result_sides",
+    "team_mentions",
+]
 
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _SCORERS = r"(?: \([^()\n]*\))?"  # "(Smith 23, Jones 80)"
@@ -158,9 +165,37 @@ def team_mentions(text: str) -> tuple[set[str], set[str]]:
 
 
 def is_club_name(name: str) -> bool:
-    """A name of two or more words whose last word is a club's ("Hillsborough Rovers")."""
+    """A name of two or more words whose last word is a club's ("Hillsborough Rovers") or
+    whose first is ("FC Porto", "Real Madrid")."""
     words = name.split()
-    return len(words) > 1 and words[-1] in _CLUB_WORDS
+    return len(words) > 1 and (words[-1] in _CLUB_WORDS or words[0] in _CLUB_FIRST_WORDS)
+
+
+_CLUB_FIRST_WORDS = frozenset(
+    ("FC", "AC", "AS", "SC", "SS", "CD", "CF", "Real", "Sporting", "Atletico", "Atlético",
+     "Inter", "Dynamo", "Dinamo", "Olympique", "Racing", "Borussia")
+)  # fmt: skip
+_CLUB_INITIALS = frozenset(("FC", "AC", "AS", "SC", "SS", "CD", "CF"))
+# A list of names: "FC Porto, Inter Milan, Chelsea, Real Madrid and Manchester United".
+_LIST = re.compile(rf"{_NAME}(?:, {_NAME})+,? (?:and|or) {_NAME}")
+
+
+def listed_with_clubs(text: str, clubs: set[str]) -> set[str]:
+    """The names listed beside a club ("has managed FC Porto, Inter Milan, Chelsea, Real
+    Madrid and Manchester United"): clubs too, whatever else they are named for (the
+    caller keeps those that are places, as for :func:`team_mentions`)."""
+    found: set[str] = set()
+    if ", " not in text:
+        return found
+    for m in _LIST.finditer(text):
+        items = re.split(r",? (?:and|or) |, ", m.group())
+        if any(item in clubs or is_club_name(item) for item in items):
+            for item in items:
+                found.add(item)
+                # "FC Porto" is "Porto" too; "Real Madrid" is not "Madrid", the city.
+                if item.split()[0] in _CLUB_INITIALS:
+                    found.add(item.split(" ", 1)[1])
+    return found
 
 
 def _scores(text: str) -> list[tuple[int, int]]:
@@ -209,8 +244,15 @@ def places_as_clubs(
 
     def add(start: int, end: int) -> None:
         name = text[start:end]
-        # The club's short name: "Valby" for the article's "Valby United".
-        full = next((n for n in by_name if n.startswith(name + " ") and is_club_name(n)), name)
+        # The club's short name: "Valby" for the article's "Valby United", "Porto" for its
+        # "FC Porto".
+        full = next(
+            (
+                n for n in by_name
+                if (n.startswith(name + " ") or n.endswith(" " + name)) and is_club_name(n)
+            ),
+            name,
+        )  # fmt: skip
         club = by_name.setdefault(full, Organization(full))
         club.mentions += 1
         club.spans.append((start, end))

@@ -10,7 +10,14 @@ from streams.core.article import Article
 from streams.core.sources import default_registry
 
 from .athletes import competitors, with_competitors
-from .clubs import club_names, is_club_name, places_as_clubs, result_sides, team_mentions
+from .clubs import (
+    club_names,
+    is_club_name,
+    listed_with_clubs,
+    places_as_clubs,
+    result_sides,
+    team_mentions,
+)
 from .events import event_spans, outside_events
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
@@ -138,6 +145,10 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     sides = result_sides(text[lead_from:]) | named
     sure = transfers | {n for n in sides if is_club_name(n)}
     clubs |= sure | {n for n in sides if n in places}
+    # Names listed beside a club: the places and the club names among them are clubs.
+    listed = listed_with_clubs(text[lead_from:], clubs)
+    sure |= {n for n in listed if is_club_name(n)}
+    clubs |= sure | {n for n in listed if n in places}
     people = [p for p in people if p.name not in sure]
     taken = [span for p in people for span in p.spans]
     locations, orgs = places_as_clubs(locations, orgs, clubs, text, taken)

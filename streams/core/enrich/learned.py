@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -129,16 +129,22 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
     return name, start, end
 
 
-def _pieces(text: str, span: Span) -> list[Span]:
+def _pieces(text: str, span: Span, heads: Collection[str] = ()) -> list[Span]:
     """A span cut at lower-case words that belong to no name ("Helmut Kohl met President
     Clinton"), and a body's also at "and" between two capitalised names ("Bank of England and
-    Acme Inc")."""
+    Acme Inc"), unless the words before "and" have no organisation noun (``heads``) and the
+    words after end on one: one name ("Securities and Exchange Commission")."""
     keep = _PARTICLES if span.label == "PER" else _CONNECTORS
+    words = text[span.start : span.end].split(" ")
     pieces: list[Span] = []
     start = pos = span.start
-    for word in text[span.start : span.end].split(" "):
+    for word in words:
         end = pos + len(word)
         cut = word[:1].islower() and (word not in keep or (word == "and" and span.label == "ORG"))
+        if cut and word == "and" and heads:
+            before = text[start : max(start, pos - 1)].split()
+            if not any(w in heads for w in before) and words[-1] in heads:
+                cut = False
         if cut:
             if pos > start:
                 pieces.append(Span(span.label, start, pos - 1))
@@ -156,7 +162,7 @@ def merge_learned(
     cleaned = [
         (piece.label, named)
         for span in spans
-        for piece in _pieces(text, span)
+        for piece in _pieces(text, span, lex.org_heads)
         if (named := _clean(text, piece, lex))
     ]
     # One name, one kind in an article: the model's most frequent reading of a string wins.
