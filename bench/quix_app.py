@@ -58,7 +58,7 @@ def parse(value: bytes) -> dict[str, Any] | None:
 
 
 def dedupe(value: dict[str, Any], state: State[Any, Any]) -> bytes | None:
-    draft = Draft.from_json(value["key"], value["draft"].encode())
+    draft = Draft.from_json(value["draft"].encode())
     outcome = dedupe_stage(draft, store=_StateStore(state), now=datetime.now(UTC))
     if not isinstance(outcome, StoryRequest):
         return None

@@ -86,11 +86,10 @@ class Draft:
         )
 
     @classmethod
-    def from_json(cls, key: str | None, data: bytes) -> Draft:
+    def from_json(cls, data: bytes) -> Draft:
         """Read back what :meth:`to_json` wrote; :class:`UnreadableRecord` if it does not fit.
-
-        ``key``: the article key, when the record holds only this draft; None reads it from
-        the event's ``article_key`` (a line of a batch)."""
+        The article key is the event's ``article_key``, whatever the record's key (a line of
+        a batch has none)."""
         try:
             record = jsonio.loads(data)
         except ValueError as exc:
@@ -106,9 +105,7 @@ class Draft:
         # None in a draft from a version that did not hash in the parse stage.
         signature = record.get("simhash")
         simhash = None if signature is None else _signature(_field(record, "simhash", str))
-        return cls(
-            fields["article_key"] if key is None else key, fields, published, ingest_ms, simhash
-        )
+        return cls(fields["article_key"], fields, published, ingest_ms, simhash)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import faust
 from aiokafka.partitioner import DefaultPartitioner
@@ -43,6 +43,8 @@ logger = logging.getLogger(__name__)
 SWEEP_PER_EVENT = 2
 #: The one key of the stories topic: every published article goes to the index's owner.
 STORY_KEY = b"story-index"
+Line = TypeVar("Line")  # what one line of a batch record reads as
+Source = TypeVar("Source")  # what a batch is held by
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,15 +241,25 @@ class StageRunner:
         )  # fmt: skip
         await self.topics.dlq.send(key=message.key, value=jsonio.dumps(record))
 
-    async def dedupe_one(self, event: Any) -> None:
-        # One record holds a batch of drafts, one a line, in order; each line names its key.
+    async def _each_line(
+        self,
+        event: Any,
+        read: Callable[[bytes], Line],
+        handle: Callable[[Any, Line], Awaitable[None]],
+    ) -> None:
+        """One record holds a batch, one request a line, in order (streams.core.batches):
+        each line is read and handled, or refused to the DLQ alone, with its own bytes."""
         for line in split_requests(event.value or b""):
             try:
-                draft = Draft.from_json(None, line)
+                item = read(line)
             except UnreadableRecord as exc:
                 await self._unreadable(event, exc, line)
                 continue
-            await self._dedupe(event, draft)
+            await handle(event, item)
+
+    async def dedupe_one(self, event: Any) -> None:
+        # Each draft names its key (the event's article_key).
+        await self._each_line(event, Draft.from_json, self._dedupe)
 
     async def _dedupe(self, event: Any, draft: Draft) -> None:
         """Dedupe a draft in the partition its key belongs to (the event's)."""
@@ -278,29 +290,21 @@ class StageRunner:
         """Send every held batch of drafts and of story requests in its input partition's
         transaction (run by each commit, before it takes the offsets of the events that made
         them)."""
-        for (source, destination), event, batch in self.draft_batches.held():
-            with as_current_event(event):
-                await self.topics.parsed.send(key=None, value=batch, partition=destination)
-            self.draft_batches.forget((source, destination))
-        for source, event, batch in self.story_batches.held():
-            with as_current_event(event):
-                await self.topics.stories.send(key=STORY_KEY, value=batch)
-            # Only once sent: a commit that fails here must not lose what it did not send.
-            self.story_batches.forget(source)
+        parsed, stories = self.topics.parsed, self.topics.stories
+        await _send_held(
+            self.draft_batches,
+            lambda to, batch: parsed.send(key=None, value=batch, partition=to[1]),
+        )
+        await _send_held(
+            self.story_batches, lambda _, batch: stories.send(key=STORY_KEY, value=batch)
+        )
 
     async def story_one(self, event: Any) -> None:
-        # One record holds a batch of requests, one a line (streams.core.batches), in order.
-        for line in split_requests(event.value or b""):
-            await self._assign_story(event, line)
+        await self._each_line(event, StoryRequest.from_json, self._assign_story)
 
-    async def _assign_story(self, event: Any, line: bytes) -> None:
+    async def _assign_story(self, event: Any, request: StoryRequest) -> None:
         started = time.perf_counter()
         now = datetime.now(UTC)
-        try:
-            request = StoryRequest.from_json(line)
-        except UnreadableRecord as exc:
-            await self._unreadable(event, exc, line)
-            return
         horizon = self.story_retention.observe(request.published, now)
         outcome = story_stage(
             request,
@@ -347,6 +351,18 @@ class StageRunner:
         """After each recovery the table holds what this worker owns: the bands follow."""
         entries = self.story_index.rebuild()
         logger.info("story index rebuilt from %d articles", entries)
+
+
+async def _send_held(
+    batches: RequestBatches[Source, Any], send: Callable[[Source, bytes], Awaitable[Any]]
+) -> None:
+    """Send each held batch in the transaction of the event that made it (its input
+    partition's), and forget it only once sent: a commit that fails here must not lose what
+    it did not send."""
+    for source, event, batch in batches.held():
+        with as_current_event(event):
+            await send(source, batch)
+        batches.forget(source)
 
 
 def register_agents(

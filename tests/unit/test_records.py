@@ -40,7 +40,7 @@ def _draft(news_id: int = 5, published: datetime | None = None) -> Draft:
 
 def test_draft_and_story_request_survive_their_topics() -> None:
     draft = _draft()
-    assert Draft.from_json(draft.key, draft.to_json()) == draft
+    assert Draft.from_json(draft.to_json()) == draft
     request = dedupe_stage(draft, store=DictSeenStore(), now=NOW)
     assert isinstance(request, StoryRequest)
     assert StoryRequest.from_json(request.to_json()) == request
@@ -60,14 +60,14 @@ def test_a_draft_written_without_a_simhash_gets_the_same_one_in_dedupe() -> None
     draft = _draft()
     record = jsonio.loads(draft.to_json())
     del record["simhash"]  # as a worker of the version before wrote it
-    older = Draft.from_json(draft.key, jsonio.dumps(record))
+    older = Draft.from_json(jsonio.dumps(record))
     assert older.simhash is None
     request = dedupe_stage(older, store=DictSeenStore(), now=NOW)
     assert isinstance(request, StoryRequest)
     assert request.simhash == draft.simhash
     broken = jsonio.dumps({**record, "simhash": "0x12"})
     with pytest.raises(UnreadableRecord, match="simhash"):
-        Draft.from_json(draft.key, broken)
+        Draft.from_json(broken)
 
 
 # "²" passes str.isdigit() and then fails int(): it must be unreadable, not a crash.
@@ -84,7 +84,7 @@ def test_a_simhash_that_is_not_a_digit_string_is_unreadable_in_both_records(
     if signature is not None:  # a draft may have none (an older worker's)
         parsed = {**jsonio.loads(draft.to_json()), "simhash": signature}
         with pytest.raises(UnreadableRecord, match="simhash"):
-            Draft.from_json(draft.key, jsonio.dumps(parsed))
+            Draft.from_json(jsonio.dumps(parsed))
 
 
 def test_the_publish_time_is_decided_once_in_the_parse_stage() -> None:
@@ -104,7 +104,7 @@ def test_the_publish_time_is_decided_once_in_the_parse_stage() -> None:
 )
 def test_an_unreadable_draft_says_why(value: bytes, reason: str) -> None:
     with pytest.raises(UnreadableRecord, match=reason) as caught:
-        Draft.from_json("k", value)
+        Draft.from_json(value)
     assert caught.value.reason == "internal_error"
 
 
