@@ -295,3 +295,14 @@ def test_initials_in_brackets_after_a_name_are_a_body_but_not_a_place_s() -> Non
     orgs = {o["name"]: o["mentions"] for o in e["entities"]["organizations"]}
     assert orgs["HSRB"] == 2
     assert "DRC" not in orgs
+
+
+def test_a_name_before_of_keeps_its_place_beside_a_possessive() -> None:
+    e = enrich(article(
+        "It was said by Ingrid Solheim of NASA's Jet Propulsion Laboratory in California.\n"
+        "The Bank of England's Peter Lund agreed, and Acme's Anna Ruiz did not."
+    )).to_dict()  # fmt: skip
+    people = {p["name"] for p in e["entities"]["persons"]}
+    assert {"Ingrid Solheim", "Peter Lund", "Anna Ruiz"} <= people
+    orgs = {o["name"] for o in e["entities"]["organizations"]}
+    assert {"Jet Propulsion Laboratory", "Bank of England"} <= orgs

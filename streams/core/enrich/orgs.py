@@ -202,8 +202,9 @@ def _bodies_in_run(words: list[Word], lex: Lexicon, gaz: Gazetteer) -> list[list
     """ "Straitline Shipping Corp and Meridian Freight Holdings" is two bodies: a run splits at
     an "and" right after an organisation noun, or between two parts that each hold one
     ("Ministry of Roads and Urban Development" stays one); at an "of" with a body only
-    after it; and at the possessive of a body or a place ("Vietnam's Communist Party", "Vox
-    Media's Code Media"; not "McDonald's Corp"). A name ends before a day or a month ("Acme
+    after it; and at the possessive of a body, initials or a place ("Vietnam's Communist
+    Party", "Vox Media's Code Media", "NASA's Jet Propulsion Laboratory"; not "McDonald's
+    Corp"). A name ends before a day or a month ("Acme
     Holdings Plc on Wednesday", "the Senate in March")."""
     parts: list[list[Word]] = [[]]
     for i, w in enumerate(words):
@@ -212,7 +213,12 @@ def _bodies_in_run(words: list[Word], lex: Lexicon, gaz: Gazetteer) -> list[list
             break
         if w.text in ("'s", "\u2019s") and parts[-1]:
             owner = " ".join(x.text for x in parts[-1])
-            if _has_head(parts[-1], lex) or gaz.automaton.get(owner, None) is not None:
+            if (
+                _has_head(parts[-1], lex)
+                or owner.isupper()  # initials: "NASA's Jet Propulsion Laboratory"
+                or owner in lex.known_bodies
+                or gaz.automaton.get(owner, None) is not None
+            ):
                 parts.append([])
                 continue
         # "Ulf Berglund of the Christian Democrats": a body after "of" whose part before has

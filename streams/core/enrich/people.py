@@ -120,11 +120,16 @@ def _name_in_run(
     k = 0
     if sentence_start and len(run) > 2 and run[0].text.lower() in lex.stopwords:
         k = 1
+    of_at: int | None = None
     for m, w in enumerate(run):
         if w.text.lower() in lex.role_heads or w.text in lex.titles:
             k = m + 1  # the name follows the last title word
-        elif w.text == "'s" and m < len(run) - 1:
-            k = max(k, m + 1)  # "Acme's Anna Ruiz": the owner is no part of the name
+        elif w.text == "of" and of_at is None:
+            of_at = m
+        # "Acme's Anna Ruiz": the owner is no part of the name; but in "Rosaly Lopes of
+        # NASA's Jet Propulsion Laboratory" the name came before "of".
+        elif w.text == "'s" and m < len(run) - 1 and (of_at is None or of_at - k < 2):
+            k = max(k, m + 1)
     skip = lex.name_stopwords | lex.titles | lex.org_heads
     while k < len(run) and (run[k].text in skip or run[k].text in _PARTICLES
                             or _is_place_word(gaz, run[k].text)):  # fmt: skip
