@@ -101,6 +101,12 @@ def gated_consumer(
                 return await self._seek_to_committed(resumes, revocations)
 
         async def _seek_to_committed(self, resumes: int, revocations: int) -> Any:
+            # A partition nobody has committed is read from its earliest offset: ask for
+            # those first (a slow request), so that every partition moves at once below.
+            streams = [tp for tp in self.assignment() if not self._is_changelog_tp(tp)]
+            earliest: dict[Any, int] = {}
+            if streams and app.conf.consumer_auto_offset_reset == "earliest":
+                earliest = dict(await self.earliest_offsets(*streams))
             # Commit what was handled first, and let no event run until the partitions have
             # moved: the committed offsets are then where handling stands, and the seek
             # re-reads nothing already handled. Events taken before it are stale (gate.py).
@@ -112,25 +118,23 @@ def gated_consumer(
                 if not seek_still_wanted(resumes, getattr(self, "_resumes", 0), self.flow_active):
                     logger.debug("seek dropped: the flow resumed while its offsets were read")
                     return {}
-                for tp, offset in committed.items():
-                    if offset:  # no await between the seeks: none lands after the flow resumes
-                        self._thread.seek(tp, offset)
+                if self._revocations != revocations:
+                    # A rebalance began: its recovery seeks, and every event taken before it
+                    # is stale already.
+                    logger.debug("seek dropped: a rebalance began while its offsets were read")
+                    return {}
+                targets = {tp: offset for tp, offset in committed.items() if offset}
+                for tp in unread_partitions(committed, self._is_changelog_tp):
+                    if tp in earliest:
+                        targets[tp] = earliest[tp]
+                # No await between the seeks: none lands after the flow resumes. Each read
+                # offset moves with its partition: Faust hands over no record below it, and
+                # it would otherwise drop the records read again up to where it had read
+                # (stale events dropped below, never read again: inputs lost).
+                for tp, offset in targets.items():
+                    self._thread.seek(tp, offset)
+                    self._read_offset[tp] = offset
                 gate.drop_taken()
-            fresh = unread_partitions(committed, self._is_changelog_tp)
-            if fresh and app.conf.consumer_auto_offset_reset == "earliest":
-                earliest = await self.earliest_offsets(*fresh)
-                # Not once the flow has resumed: a fetch already under way would be handed
-                # over after the seek, and Faust then passes the last record it had read
-                # once more when the partition is read again from its start (handled twice).
-                # Whoever resumed the flow seeked first; a new assignment seeks its own.
-                if self._revocations == revocations and seek_still_wanted(
-                    resumes, getattr(self, "_resumes", 0), self.flow_active
-                ):
-                    await self.seek_wait(earliest)
-                else:
-                    # Faust would take a None here as "read everything again".
-                    logger.debug("earliest seek dropped: the flow resumed or a rebalance began")
-                    return {tp: offset for tp, offset in committed.items() if tp not in fresh}
             return committed
 
         async def _seek_then_resume(self, revocations: int) -> None:

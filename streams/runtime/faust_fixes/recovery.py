@@ -35,8 +35,14 @@ Three gaps in Faust's recovery, each seen in the two-worker fault test:
   fetch was under way: that fetch was handed over after the seek, and Faust, whose read
   offset filter lets its last read offset through again, handed the partition's last record
   of that fetch over a second time when it was read again from its start. Both copies were
-  committed. Seeks now run one at a time, each whole, and a seek to the earliest offsets is
-  dropped once the flow has resumed (whoever resumed it seeked first).
+  committed. Seeks now run one at a time, each whole, and a seek is dropped once the flow has
+  resumed (whoever resumed it seeked first).
+* Faust moves its read offsets (it hands over no record below one) to the committed offsets
+  only when the seek returns. The seek asked the broker for earliest offsets after moving the
+  partitions: records read before the seek, dropped as stale by it and fetched again in the
+  meantime fell under the old read offsets and were dropped once more, for good (inputs lost,
+  seen in the two-worker fault test under load). A seek now asks for the earliest offsets
+  first, and moves each read offset with its partition.
 """
 
 from __future__ import annotations
