@@ -251,13 +251,19 @@ def test_topic_terms_of_two_and_three_words_count() -> None:
     assert "diplomacy" not in {t["topic"] for t in scattered["topics"]}
 
 
+def _mentions(text: str, kind: str) -> dict[str, int]:
+    """Each entity of ``kind`` the enrichment finds in ``text``, with its mentions."""
+    found = enrich(article(text)).to_dict()["entities"][kind]
+    return {x["name"]: x["mentions"] for x in found}
+
+
 def test_a_body_counts_every_mention_and_a_possessive_owner_is_no_part_of_it() -> None:
-    e = enrich(article(
+    orgs = _mentions(
         "Officials met at Norway's Progress Party offices and at Nordhavn Shipping ASA.\n"
         "Later Nordhavn Shipping ASA said it would bid, and Vox Media's Code Media panel "
-        "discussed it. Shares in McDonald's Corp were flat."
-    )).to_dict()  # fmt: skip
-    orgs = {o["name"]: o["mentions"] for o in e["entities"]["organizations"]}
+        "discussed it. Shares in McDonald's Corp were flat.",
+        "organizations",
+    )
     assert orgs["Nordhavn Shipping ASA"] == 2
     assert "Progress Party" in orgs
     assert "Vox Media" in orgs
@@ -274,25 +280,25 @@ def test_a_world_city_outweighs_a_small_namesake_in_a_country_the_article_names(
 
 
 def test_a_company_s_short_name_is_the_company_even_where_it_names_a_place() -> None:
-    e = enrich(article(
+    text = (
         "Emirates Airline ordered 30 jets from Brekkvik Group Corp on Wednesday.\n"
         "Emirates said the United Arab Emirates carrier would take them in 2021, and "
         "Brekkvik said it would hire."
-    )).to_dict()  # fmt: skip
-    orgs = {o["name"]: o["mentions"] for o in e["entities"]["organizations"]}
+    )
+    orgs = _mentions(text, "organizations")
     assert orgs["Emirates Airline"] == 2
     assert orgs["Brekkvik Group Corp"] == 2  # and its name ends before the day
-    places = {loc["name"]: loc["mentions"] for loc in e["entities"]["locations"]}
-    assert places.get("United Arab Emirates") == 1  # the country's own name stays a place
+    # The country's own name stays a place.
+    assert _mentions(text, "locations").get("United Arab Emirates") == 1
 
 
 def test_initials_in_brackets_after_a_name_are_a_body_but_not_a_place_s() -> None:
-    e = enrich(article(
+    orgs = _mentions(
         "The Harbour Safety Review Board (HSRB) opened an inquiry on Monday.\n"
         "The HSRB said the Democratic Republic of Congo (DRC) ferry had no permit. "
-        "Officials (AP) said more would follow."
-    )).to_dict()  # fmt: skip
-    orgs = {o["name"]: o["mentions"] for o in e["entities"]["organizations"]}
+        "Officials (AP) said more would follow.",
+        "organizations",
+    )
     assert orgs["HSRB"] == 2
     assert "DRC" not in orgs
 
