@@ -312,3 +312,9 @@ def test_a_name_before_of_keeps_its_place_beside_a_possessive() -> None:
     assert {"Ingrid Solheim", "Peter Lund", "Anna Ruiz"} <= people
     orgs = {o["name"] for o in e["entities"]["organizations"]}
     assert {"Jet Propulsion Laboratory", "Bank of England"} <= orgs
+
+
+def test_a_state_abbreviated_in_a_dateline_is_the_state() -> None:
+    places = _mentions("HAYWARD, Calif. (AP) — Police in St. Louis, Mo., said so.", "locations")
+    assert places["California"] == 1
+    assert places["Missouri"] == 1

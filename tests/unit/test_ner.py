@@ -163,6 +163,9 @@ def test_words_that_are_no_name_alone_are_dropped() -> None:
     assert _clean(opener, Span("PER", 0, 4), lex) is None  # opens a sentence; text has "apex"
     assert cleaned("October") is None  # a month is never a body alone
     assert cleaned("Kestrel") == "Kestrel"
+    # An initialism keeps its last dot, where the model's span stopped before it.
+    backed = "It was a U.S.-backed plan."
+    assert _clean(backed, Span("LOC", 9, 12), lex) == ("U.S.", 9, 13)
     # A body's name never opens on "of": that is a place phrase or a name cut off its head.
     port = "It runs the port of Chabahar."
     assert _clean(port, Span("ORG", 17, 28), lex) is None
@@ -306,13 +309,16 @@ ANNOTATIONS = Path(__file__).resolve().parents[2] / "bench" / "data" / "ner-news
     not (BENCHMARK / "ground-truth.json").exists(), reason="../shared/benchmarks is not here"
 )
 def test_real_news_articles_keep_their_entity_figures() -> None:
-    # Two dozen news articles nobody on the project wrote, listed in bench/data: a floor a
+    # Three dozen news articles nobody on the project wrote, listed in bench/data: a floor a
     # little under today's figures (docs/enrichment.md), so a change that loses names fails.
+    floors = {
+        "dev": {"PER": 0.9, "LOC": 0.85, "ORG": 0.8},
+        "test": {"PER": 0.85, "LOC": 0.85, "ORG": 0.6},
+        "test2": {"PER": 0.8, "LOC": 0.6, "ORG": 0.4},
+    }
     for split, report in evaluate_news(BENCHMARK, ANNOTATIONS).items():
         f1 = {label: report.counts[("newswire", "relaxed", label)].f1 for label in LABELS}
-        assert f1["PER"] >= 0.85, (split, f1)
-        assert f1["LOC"] >= 0.85, (split, f1)
-        assert f1["ORG"] >= 0.6, (split, f1)
+        assert all(f1[label] >= floors[split][label] for label in LABELS), (split, f1)
 
 
 @pytest.mark.skipif(not (NER_DATA / "train").is_dir(), reason="../shared/ner is not here")

@@ -147,8 +147,8 @@ def _ascii(name: str) -> str:
 
 
 def _listed(data: dict[str, Any], by_name: dict[str, list[Place]]) -> list[tuple[str, Place]]:
-    """(surface, place) for our own lists: regions, other countries' divisions, and other
-    names of cities already read from geonames."""
+    """(surface, place) for our own lists: regions, other countries' divisions, other names
+    of cities already read from geonames, and divisions' abbreviations."""
     out = [(region, Place(region, "region", None, None, None, 0)) for region in data["regions"]]
     out += [
         (division, Place(division, "region", code, None, None, 0))
@@ -158,6 +158,12 @@ def _listed(data: dict[str, Any], by_name: dict[str, list[Place]]) -> list[tuple
     out += [
         (alias, next(p for p in by_name[geonames_name] if p.country == code))
         for alias, code, geonames_name in data["cities"]
+    ]
+    # "Calif." is California: the division's name, as a division of its country.
+    out += [
+        (short, Place(name, "region", code, None, None, 0))
+        for code, names in data.get("abbreviations", {}).items()
+        for short, name in names.items()
     ]
     return out
 

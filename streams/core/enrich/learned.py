@@ -94,6 +94,10 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
         end -= 2
     while end > start and text[end - 1] in _TRIM:
         end -= 1
+    # An initialism keeps its last dot ("U.S.", "W.Va."): the model's span often stops
+    # before it.
+    if text[end : end + 1] == "." and "." in text[max(start, end - 4) : end]:
+        end += 1
     while start < end and text[start] in _TRIM:
         start += 1
     words = text[start:end].split(" ")
