@@ -1,13 +1,14 @@
 """Entities in real news articles nobody on the project wrote: rules, model and both, one run.
 
-`python bench/ner_news.py [--pages DIR] [--errors]`: the bodies of two dozen English news
+`python bench/ner_news.py [--pages DIR] [--errors]`: the bodies of three dozen English news
 pages of the shared extraction benchmark (`../shared/benchmarks/article-extraction`), with the
 people, places and organisations a reader finds in each, listed for the project in
 `bench/data/ner-news.json` (its comment gives the conventions). Scored per article as
 `newswire eval --ner` scores (distinct strings, micro-averaged; relaxed lets a surname match the
 full name); strings listed as either way count neither as found nor as missed. The events'
-quotations are matched to the listed ones by their first words, then their speakers. One table per
-split: `dev` articles were read for error classes, `test` articles only scored. With
+quotations are matched to the listed ones by their first words, then their speakers. One
+table per split: `dev` articles were read for error classes, `test` and `test2` only scored.
+With
 `--errors`, what the events miss and find wrongly, per article.
 """
 
