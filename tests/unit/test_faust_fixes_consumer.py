@@ -62,7 +62,7 @@ class _FaustConsumer:
         self.flow_active = True
 
     def stop_flow(self) -> None:
-        pass
+        self.flow_active = False
 
     async def force_commit(self, topics: Any = None, start_new_transaction: bool = True) -> bool:
         self.commits += 1
@@ -126,6 +126,24 @@ async def test_after_recovery_the_flow_resumes_once_the_partitions_are_seeked() 
     assert consumer.flow_resumed == 0  # not before the seek
     consumer.seek_done.set()
     await asyncio.wait_for(consumer._reseek, timeout=5)
+    assert consumer.flow_resumed == 1
+    assert await _event_runs(gate)
+
+
+async def test_the_seek_after_recovery_moves_the_partitions_even_if_the_flow_is_on() -> None:
+    # Recovery turns the flow on to read the changelogs; with nothing to restore, it resumed
+    # the flow before it counted as complete. The seek then found the flow on and dropped
+    # itself, and the events dropped as stale at the revocation were never read again.
+    gate = CommitGate()
+    consumer = _after_recovery(gate)
+    consumer.committed = {READ: 12}
+    consumer.earliest_known.set()
+    consumer.perform_seek = consumer.seek_to_committed  # the real seek, not the stand-in's
+    await gate.stop_events()
+    consumer.flow_active = True
+    consumer.resume_flow()
+    await asyncio.wait_for(consumer._reseek, timeout=5)
+    assert consumer.seeks == [(READ, 12)]
     assert consumer.flow_resumed == 1
     assert await _event_runs(gate)
 

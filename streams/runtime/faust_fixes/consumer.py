@@ -138,6 +138,14 @@ def gated_consumer(
             return committed
 
         async def _seek_then_resume(self, revocations: int) -> None:
+            # The flow may be on already: recovery turned it on to read the changelogs, and
+            # with nothing to restore it resumed before it counted as complete. A seek finds
+            # the flow on and drops itself (a resumer seeked first), and the events dropped
+            # as stale at the revocation were never read again: inputs lost on partitions
+            # the worker kept (seen in the two-worker fault test). Stop it: events are held
+            # until this seek has moved every partition.
+            if self.flow_active:
+                self.stop_flow()
             try:
                 await self.perform_seek()
             except Exception as exc:  # a new rebalance: its recovery seeks again
