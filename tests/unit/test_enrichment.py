@@ -318,3 +318,26 @@ def test_a_state_abbreviated_in_a_dateline_is_the_state() -> None:
     places = _mentions("HAYWARD, Calif. (AP) — Police in St. Louis, Mo., said so.", "locations")
     assert places["California"] == 1
     assert places["Missouri"] == 1
+
+
+def test_a_dateline_in_capitals_names_its_town_whatever_its_size() -> None:
+    # Capitals elsewhere are read only for places of a million people or more.
+    places = _mentions("NEW DELHI: Police arrested two men on Monday.", "locations")
+    assert places == {"New Delhi": 1}
+    # A town too small for the gazetteer is one when its state follows; no person either.
+    e = enrich(article("", lead="ST. JOSEPH, Mich. (AP) — Health officials said so.")).to_dict()
+    town = next(x for x in e["entities"]["locations"] if x["name"] == "St. Joseph")
+    assert (town["country"], town["mentions"]) == ("US", 1)
+    assert e["entities"]["persons"] == []
+    # A heading in capitals is no place.
+    assert _mentions("UPDATE 2-Police arrested two men on Monday.", "locations") == {}
+
+
+def test_the_dateline_city_the_parser_split_off_is_a_place_but_not_a_country() -> None:
+    plain = Article(source="t", title="Headline", lead="OPEC kept its output.", body=(),
+                    language="en", dateline_city="Vienna")  # fmt: skip
+    e = enrich(plain).to_dict()
+    vienna = next(x for x in e["entities"]["locations"] if x["name"] == "Vienna")
+    assert (vienna["country"], vienna["mentions"]) == ("AT", 1)
+    # A bureau's city is not what the story is about.
+    assert "AT" not in {c["code"] for c in e["countries"]}

@@ -18,6 +18,7 @@ from .clubs import (
     result_sides,
     team_mentions,
 )
+from .datelines import dateline_hit, dateline_place
 from .events import event_spans, outside_events
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
@@ -35,7 +36,7 @@ from .orgs import (
     short_names,
 )
 from .people import Person, find_people
-from .places import Location, find_locations
+from .places import Location, find_locations, resolve
 from .quotes import Speaker, find_attributions, find_quotes
 from .world import LANGUAGES as WORLD_LANGUAGES
 from .world import find_world_places
@@ -121,6 +122,10 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     companies = company_names(text, lex, gaz, lead_from)
     events = event_spans(text, lead_from)
     not_people = companies | {text[s:e] for s, e in events}  # "Paris Agreement", "U.S. Open"
+    # The story's first paragraph: the lead, or the body's first where the parser found none.
+    dateline = dateline_hit(text, lead_from if lead else body_from)
+    if dateline is not None:
+        not_people |= {dateline[2], *dateline[2].split()}  # "ST. JOSEPH, Mich."
     people = find_people(text, lex, gaz, discover_from=lead_from, not_people=not_people)
     taken = [span for p in people for span in p.spans]
     orgs = find_organizations(
@@ -128,14 +133,73 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
         companies=companies,
     )  # fmt: skip
     hits = gaz.find(text)  # one scan for the places and the recogniser's features
+    if dateline is not None:
+        hits = sorted([h for h in hits if h[1] <= dateline[0] or h[0] >= dateline[1]] + [dateline])
     # A place inside an event's name is no mention of it ("Paris Agreement", "U.S. Open").
-    locations, salience = find_locations(text, gaz, taken + events, lead_from, body_from, hits=hits)
+    locations, salience = find_locations(
+        text, gaz, taken + events, lead_from, body_from, hits=hits,
+        dateline_at=dateline[0] if dateline else None,
+    )  # fmt: skip
     model = recogniser() if learned else None
     if model is not None:
         # Not the headline: title case makes every word look like a name.
         spans = model.spans(text, start=lead_from, hits=hits)
         merged = merge_learned(text, spans, Found(people, orgs, locations), gaz=gaz, lex=lex)
         people, orgs, locations = merged.people, merged.organizations, merged.locations
+    people, orgs, locations = _with_clubs(text, lead_from, people, orgs, locations)
+    sporting = competitors(text, gaz, lex, start=lead_from)
+    people, orgs, locations = with_competitors(sporting, people, orgs, locations)
+    if events:
+        people = outside_events(people, events)
+        orgs = outside_events(orgs, events)
+        locations = outside_events(locations, events)
+    orgs = acronyms(text, orgs, gaz, [span for e in people for span in e.spans] + events)
+    # A company's short name is the company, not a person ("Nordhavn Aero said").
+    stems = company_stems(orgs)
+    people = [p for p in people if p.name not in stems]
+    taken = [span for p in people for span in p.spans]
+    locations = short_names(text, stems, orgs, locations, taken + events)
+    taken += [span for loc in locations for span in loc.spans]
+    count_body_mentions(text, orgs, taken + events)
+    # The place of a dateline the parser split off the story is one of its places.
+    if article.dateline_city:
+        _add_dateline_city(article.dateline_city, locations)
+    # A body named after its country ("Central Bank of Iran") also speaks of that country.
+    ranked = dict(salience)
+    for o in orgs:
+        if o.country:
+            ranked[o.country] = ranked.get(o.country, 0.0) + 0.5 * o.mentions
+    salience = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))
+    return Entities(text, people, orgs, locations, salience)
+
+
+def _add_dateline_city(city: str, locations: list[Location]) -> None:
+    """Add the dateline's city to ``locations`` unless the text names it too. Its country is
+    not counted in ``countries``: a bureau's city is not what the story is about ("VIENNA" on
+    an OPEC story)."""
+    readings = dateline_place(city)
+    if not readings:
+        return
+    anchors = {loc.country for loc in locations if loc.kind == "country"}
+    place, how, candidates = resolve(readings, anchors)
+    name = place.name if place else city
+    if any(loc.name == name for loc in locations):
+        return
+    locations.append(Location(
+        name, place.kind if place else "city", place.country if place else None,
+        place.lat if place else None, place.lon if place else None, how, mentions=1,
+        candidates=candidates, dateline=True,
+    ))  # fmt: skip
+
+
+def _with_clubs(
+    text: str,
+    lead_from: int,
+    people: list[Person],
+    orgs: list[Organization],
+    locations: list[Location],
+) -> tuple[list[Person], list[Organization], list[Location]]:
+    """The towns that stand for sports clubs moved from the places to the organisations."""
     clubs = club_names(text[lead_from:])
     # A town on either side of a score in a sentence, before a player's role or in a transfer
     # is its club, as is a name ending in a club's word ("Hillsborough Rovers"); other names
@@ -152,27 +216,7 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     people = [p for p in people if p.name not in sure]
     taken = [span for p in people for span in p.spans]
     locations, orgs = places_as_clubs(locations, orgs, clubs, text, taken)
-    sporting = competitors(text, gaz, lex, start=lead_from)
-    people, orgs, locations = with_competitors(sporting, people, orgs, locations)
-    if events:
-        people = outside_events(people, events)
-        orgs = outside_events(orgs, events)
-        locations = outside_events(locations, events)
-    orgs = acronyms(text, orgs, gaz, [span for e in people for span in e.spans] + events)
-    # A company's short name is the company, not a person ("Nordhavn Aero said").
-    stems = company_stems(orgs)
-    people = [p for p in people if p.name not in stems]
-    taken = [span for p in people for span in p.spans]
-    locations = short_names(text, stems, orgs, locations, taken + events)
-    taken += [span for loc in locations for span in loc.spans]
-    count_body_mentions(text, orgs, taken + events)
-    # A body named after its country ("Central Bank of Iran") also speaks of that country.
-    ranked = dict(salience)
-    for o in orgs:
-        if o.country:
-            ranked[o.country] = ranked.get(o.country, 0.0) + 0.5 * o.mentions
-    salience = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))
-    return Entities(text, people, orgs, locations, salience)
+    return people, orgs, locations
 
 
 def _places_only(article: Article) -> Enrichment:

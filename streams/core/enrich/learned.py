@@ -233,6 +233,7 @@ def _places_not_people(
             loc.kind == "city"
             and loc.population < _TOWN
             and loc.resolved_by != "context"
+            and not loc.dateline
             and not any(_overlaps(s, e, places) for s, e in loc.spans)
         ):
             loc.spans = []

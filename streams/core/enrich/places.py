@@ -33,6 +33,7 @@ class Location:
     candidates: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     population: int = 0  # of the largest place the name can be (not in the event)
+    dateline: bool = False  # named by the story's dateline: a place for sure (not in the event)
 
 
 def _weight(start: int, lead_from: int, body_from: int) -> float:
@@ -47,9 +48,11 @@ def find_locations(
     body_from: int,
     *,
     hits: list[Hit] | None = None,
+    dateline_at: int | None = None,
 ) -> tuple[list[Location], list[tuple[str, float]]]:
     """Locations (countries by name or demonym, cities, regions) and countries by salience;
-    ``hits``: ``gaz.find(text)``, when the caller has it already.
+    ``hits``: ``gaz.find(text)``, when the caller has it already; ``dateline_at``: where the
+    hit of the story's dateline starts, if it has one.
 
     Salience: each mention weighs 3 in the title, 2 in the lead, 1 in the body; a city
     mention counts half for its country.
@@ -90,6 +93,7 @@ def find_locations(
             )  # fmt: skip
         loc.mentions += 1
         loc.spans.append((start, end))
+        loc.dateline |= start == dateline_at
         if place and place.country:
             share = 1.0 if kind == "country" else 0.5
             salience[place.country] = salience.get(place.country, 0.0) + share * _weight(
