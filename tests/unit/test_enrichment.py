@@ -341,3 +341,13 @@ def test_the_dateline_city_the_parser_split_off_is_a_place_but_not_a_country() -
     assert (vienna["country"], vienna["mentions"]) == ("AT", 1)
     # A bureau's city is not what the story is about.
     assert "AT" not in {c["code"] for c in e["countries"]}
+
+
+def test_initials_before_a_known_surname_are_that_person() -> None:
+    people = _mentions(
+        "Kevin Barlow made 58 before rain stopped play.\n"
+        "Scoreboard: K. Barlow not out 58, T. Ellison 17.",
+        "persons",
+    )
+    assert "K. Barlow" not in people
+    assert people["Kevin Barlow"] == 2

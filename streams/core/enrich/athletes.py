@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .orgs import Organization
-from .people import Person
+from .people import Person, initialled_owner
 from .places import Location
 from .tokens import DIGIT
 
@@ -216,14 +216,18 @@ def with_competitors(
     by_name = {p.name: p for p in people}
     spans: list[tuple[int, int]] = []
     for c in found:
-        person = by_name.get(c.name) or _initialled(c.name, by_name)
+        person = by_name.get(c.name) or initialled_owner(c.name, by_name.values())
         if person is None:
             person = Person(c.name, affiliation=c.country)
             people = [*people, person]
         by_name[c.name] = person  # "K. Barlow" is the article's "Kevin Barlow"
-        new = [span for span in c.spans if span not in person.spans]
-        person.spans += new
-        person.mentions += len(new)
+        for span in c.spans:
+            if span in person.spans:
+                continue
+            # "K. Barlow" replaces the "Barlow" inside it that counted already.
+            inside = [p for p in person.spans if span[0] <= p[0] and p[1] <= span[1]]
+            person.spans = [p for p in person.spans if p not in inside] + [span]
+            person.mentions += 1 - len(inside)
         spans += c.spans
 
     def outside(entity_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -279,17 +283,3 @@ def _absorbed(people: list[Person], names: dict[str, Person]) -> list[Person]:
         owner.spans += new
         owner.mentions += len(new)
     return [p for p in people if p not in absorbed]
-
-
-def _initialled(name: str, people: dict[str, Person]) -> Person | None:
-    """The one person whose full name "K. Barlow" abbreviates ("Kevin Barlow"), if any."""
-    initials, _, surname = name.rpartition(" ")
-    if not initials.endswith(".") or not surname:
-        return None
-    first = initials[0]
-    matches = [
-        p for p in people.values()
-        if p.name != name and p.name.endswith(" " + surname) and p.name.startswith(first)
-        and "." not in p.name.split()[0]
-    ]  # fmt: skip
-    return matches[0] if len(matches) == 1 else None

@@ -22,6 +22,7 @@ from .datelines import dateline_hit, dateline_place
 from .events import event_spans, outside_events
 from .gazetteer import gazetteer
 from .keywords import keywords, topics
+from .leagues import team_spans, with_teams
 from .learned import Found, merge_learned
 from .lexicon import lexicon
 from .ner import recogniser
@@ -147,6 +148,7 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
         merged = merge_learned(text, spans, Found(people, orgs, locations), gaz=gaz, lex=lex)
         people, orgs, locations = merged.people, merged.organizations, merged.locations
     people, orgs, locations = _with_clubs(text, lead_from, people, orgs, locations)
+    people, orgs, locations = with_teams(team_spans(text, lead_from), people, orgs, locations)
     sporting = competitors(text, gaz, lex, start=lead_from)
     people, orgs, locations = with_competitors(sporting, people, orgs, locations)
     if events:

@@ -4,14 +4,21 @@ later surname-only mentions resolved to the full name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, Place
 from .lexicon import Lexicon
 from .tokens import Word, capitalised_runs, name_before, words_before, words_in
 
-__all__ = ["Person", "count_mentions", "find_people", "fold_surnames", "role_and_affiliation"]
+__all__ = [
+    "Person",
+    "count_mentions",
+    "find_people",
+    "fold_surnames",
+    "initialled_owner",
+    "role_and_affiliation",
+]
 
 _PARTICLES = frozenset(
     {"al", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "el", "of"}
@@ -211,11 +218,31 @@ def _written_lower(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
+def initialled_owner(name: str, people: Iterable[Person]) -> Person | None:
+    """The one person whose full name ``name`` abbreviates ("K. Barlow", "J.R. Barlow":
+    "Kevin Barlow"), if any."""
+    initials, _, surname = name.rpartition(" ")
+    if not initials.endswith(".") or not surname:
+        return None
+    matches = [
+        p for p in people
+        if p.name != name and p.name.endswith(" " + surname) and p.name.startswith(initials[0])
+        and "." not in p.name.split()[0]
+    ]  # fmt: skip
+    return matches[0] if len(matches) == 1 else None
+
+
 def fold_surnames(people: dict[str, Person]) -> None:
     """A one-word name that is the surname of exactly one full name is that person ("President
-    Clinton" and "Bill Clinton"); the full name takes its role if it has none."""
-    for name in [n for n in people if " " not in n]:
-        owners = [p for p in people.values() if " " in p.name and name in p.surnames]
+    Clinton" and "Bill Clinton"), and so are initials before it that open that name ("K.
+    Barlow" in a scoreboard below "Kevin Barlow"); the full name takes its role if it has
+    none."""
+    for name in [n for n in people if " " not in n or "." in n.split()[0]]:
+        if " " in name:
+            owner = initialled_owner(name, people.values())
+            owners = [owner] if owner else []
+        else:
+            owners = [p for p in people.values() if " " in p.name and name in p.surnames]
         if len(owners) == 1:
             single, owner = people.pop(name), owners[0]
             if owner.role is None and single.role is not None:
