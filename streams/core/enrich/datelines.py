@@ -18,7 +18,7 @@ import pycountry
 from .gazetteer import Hit, Place, gazetteer
 from .lexicon import lexicon
 
-__all__ = ["dateline_hit"]
+__all__ = ["dateline_hit", "dateline_place", "warm_datelines"]
 
 # Capitals, dots, apostrophes, hyphens and spaces, then what follows a dateline's place: a
 # comma, a bracket (the agency), a dash, a colon or an ISO date.
@@ -106,3 +106,10 @@ def dateline_place(city: str) -> tuple[Place, ...]:
     key = city.casefold()
     entry = folded.get(key) or folded.get(re.sub(r"^st\. ", "saint ", key))
     return entry[1] if entry else ()
+
+
+def warm_datelines() -> None:
+    """Build the look-ups now (half a second), not on the first dateline."""
+    _folded()
+    _towns_by_state()
+    _states()

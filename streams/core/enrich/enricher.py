@@ -18,9 +18,10 @@ from .clubs import (
     result_sides,
     team_mentions,
 )
-from .datelines import dateline_hit, dateline_place
+from .datelines import dateline_hit, dateline_place, warm_datelines
 from .events import event_spans, outside_events
 from .gazetteer import gazetteer
+from .initials import initialisms
 from .keywords import keywords, topics
 from .leagues import team_spans, with_teams
 from .learned import Found, merge_learned
@@ -55,6 +56,8 @@ def load() -> None:
     gazetteer()
     _known_organizations()
     recogniser()
+    warm_datelines()
+    team_spans("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,10 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
         orgs = outside_events(orgs, events)
         locations = outside_events(locations, events)
     orgs = acronyms(text, orgs, gaz, [span for e in people for span in e.spans] + events)
+    orgs, people, locations = initialisms(
+        text, orgs=orgs, people=people, locations=locations, taken=events, lex=lex, gaz=gaz,
+        start=lead_from,
+    )  # fmt: skip
     # A company's short name is the company, not a person ("Nordhavn Aero said").
     stems = company_stems(orgs)
     people = [p for p in people if p.name not in stems]

@@ -40,13 +40,12 @@ class Team:
 class _Teams:
     automaton: ahocorasick.Automaton  # full names and nicknames -> (surface, full?, teams)
     by_home: dict[str, tuple[Team, ...]]
-    sport_words: frozenset[str]
+    sport_words: ahocorasick.Automaton  # the words only sport copy uses
 
 
 # The place meant, not the team: "in Boston", "a Boston native", "Detroit-born".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|to|from|of|near|In|To|From|Near)) $")
 _PLACE_AFTER = re.compile(r"(?: native|-born|-based|, [A-Z][a-z]{1,5}\.)")
-_WORD = re.compile(r"[a-z]+")
 _WORD_BEFORE = re.compile(r"(?<![.!?:\n] )(?<!^)\b([\w'.-]+) $")
 _SPORT_WORDS_NEEDED = 2
 
@@ -74,8 +73,16 @@ def _teams() -> _Teams:
     return _Teams(
         automaton,
         {home: tuple(named) for home, named in by_home.items()},
-        frozenset(data["sport_words"]),
+        _automaton(data["sport_words"]),
     )
+
+
+def _automaton(words: list[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def _matches(text: str, start: int) -> list[tuple[int, int, bool, tuple[Team, ...]]]:
@@ -96,9 +103,17 @@ def _matches(text: str, start: int) -> list[tuple[int, int, bool, tuple[Team, ..
     return sorted(kept, key=lambda m: m[0])
 
 
-def _is_sport(text: str, start: int, words: frozenset[str]) -> bool:
-    seen = words.intersection(_WORD.findall(text.lower(), start))
-    return len(seen) >= _SPORT_WORDS_NEEDED
+def _is_sport(text: str, start: int, words: ahocorasick.Automaton) -> bool:
+    """Two of the words only sport copy uses, whole, from ``start``."""
+    seen = set()
+    for end_index, word in words.iter(text, start):
+        s, e = end_index - len(word) + 1, end_index + 1
+        if text[s - 1 : s].isalpha() or text[e : e + 1].isalpha():
+            continue
+        seen.add(word)
+        if len(seen) >= _SPORT_WORDS_NEEDED:
+            return True
+    return False
 
 
 def team_spans(text: str, start: int = 0) -> list[tuple[int, int, str]]:

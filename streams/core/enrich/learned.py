@@ -115,10 +115,15 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
     # Scotland"), nor ends on a role ("Police Review Director").
     while not person and len(words) > 1 and words[0] in _CONNECTORS:
         start += len(words.pop(0)) + 1
+    # Nor on a connector, a role or a figure (a table's "ACME HOLDINGS INC. 113").
     while (
         not person
         and len(words) > 1
-        and (words[-1] in _CONNECTORS or words[-1].lower() in lex.role_words)
+        and (
+            words[-1] in _CONNECTORS
+            or words[-1].lower() in lex.role_words
+            or words[-1][:1].isdigit()
+        )
     ):
         end -= len(words.pop()) + 1
     if person and (regnal := _REGNAL.match(text, end)):

@@ -36,6 +36,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     report_verbs: frozenset[str]
     stopwords: frozenset[str]
+    not_bodies: frozenset[str]  # abbreviations in capitals that name no body ("CEO", "GDP")
     topics: dict[str, dict[str, float]]
     topic_min_score: float
     topic_phrase_starts: frozenset[str]  # first words of the topic terms of several words
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         speech_verbs=frozenset(lx["speech_verbs"]),
         report_verbs=frozenset(lx["report_verbs"]),
         stopwords=frozenset(stop),
+        not_bodies=frozenset(lx["not_bodies"]),
         topics={k: dict(v) for k, v in topics["topics"].items()},
         topic_min_score=float(topics["min_score"]),
         topic_phrase_starts=frozenset(t.split()[0] for t in terms if " " in t),

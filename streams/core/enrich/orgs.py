@@ -23,7 +23,9 @@ __all__ = [
     "company_stems",
     "count_body_mentions",
     "find_organizations",
+    "place_name",
     "short_names",
+    "spelt_name",
 ]
 
 _CONNECTORS = frozenset({"of", "and", "for", "the", "on"})
@@ -476,10 +478,8 @@ def acronyms(
         initials = m.group(1)
         if initials in known or _overlaps(m.start(1), m.end(1), taken):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = _RUN_WORD.findall(text[max(line_start, m.start() - 120) : m.start()])
-        name = _spelt_by(initials, before)
-        if name is None or _place_name(name, gaz):
+        name = spelt_name(text, m.start(), initials)
+        if name is None or place_name(name, gaz):
             continue
         org = Organization(initials, mentions=1, spans=[m.span(1)])
         found.append(org)
@@ -487,7 +487,13 @@ def acronyms(
     return found
 
 
-def _place_name(name: str, gaz: Gazetteer) -> bool:
+def spelt_name(text: str, at: int, initials: str) -> str | None:
+    """The capitalised name on the line right before ``at`` that ``initials`` spell, if any."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return _spelt_by(initials, _RUN_WORD.findall(text[max(line_start, at - 120) : at]))
+
+
+def place_name(name: str, gaz: Gazetteer) -> bool:
     """A place, or a name that ends on one ("Democratic Republic of Congo")."""
     words = name.split()
     return any(gaz.automaton.get(" ".join(words[-n:]), None) is not None for n in (1, 2, 3))
