@@ -351,3 +351,12 @@ def test_initials_before_a_known_surname_are_that_person() -> None:
     )
     assert "K. Barlow" not in people
     assert people["Kevin Barlow"] == 2
+
+
+def test_one_person_written_several_ways_is_one_person() -> None:
+    people = _mentions(
+        "Patrick W. Halloran was charged on Monday. Patrick Halloran Jr. denied it.\n"
+        "Pat Halloran's lawyer said Halloran would appeal.",
+        "persons",
+    )
+    assert people == {"Patrick W. Halloran": 4}

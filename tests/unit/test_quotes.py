@@ -187,3 +187,35 @@ def test_the_n_year_old_is_the_person_named_before() -> None:
         'The 56-year-old said after his appointment: "I am excited to be here."',
     )
     assert found == [("I am excited to be here", "Marco Otero")]
+
+
+def test_the_subject_before_an_apposition_speaks_not_a_name_inside_it() -> None:
+    found = _quotes(
+        "Marta Lindqvist, a spokeswoman for the mission against Islamic State in Iraq, told "
+        'reporters on Monday that the claim "is entirely false," and that "the border stays '
+        'open."',
+        'Tomas Okafor, the chief of Harbour Police, said: "The crews are safe tonight."',
+    )
+    assert found == [
+        ("is entirely false", "Marta Lindqvist"),
+        ("the border stays open", "Marta Lindqvist"),
+        ("The crews are safe tonight", "Tomas Okafor"),
+    ]
+    # Without an apposition the name next to the verb speaks.
+    assert _quotes('After talks with Ingrid Holm, Pavel Rusu said: "We are ready to talk."') == [
+        ("We are ready to talk", "Pavel Rusu")
+    ]
+
+
+def test_a_pronoun_before_the_verb_is_the_sentence_s_subject_not_the_name_nearest() -> None:
+    found = _quotes(
+        "Daniel Osei Jr. was charged on Monday.",
+        "Osei was arrested after a call he made to Ruth Banda's office, in which he said he "
+        'would "burn the whole place down."',
+    )
+    assert found == [("burn the whole place down", "Daniel Osei Jr.")]
+
+
+def test_a_body_that_rejects_a_claim_as_quoted_words_says_them() -> None:
+    found = _quotes('The Pentagon rejected the accusations as "patently false," on Monday.')
+    assert found == [("patently false", "Pentagon")]

@@ -96,8 +96,10 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
         end -= 1
     # An initialism keeps its last dot ("U.S.", "W.Va."): the model's span often stops
     # before it.
-    if text[end : end + 1] == "." and "." in text[max(start, end - 4) : end]:
-        end += 1
+    if text[end : end + 1] == "." and (
+        "." in text[max(start, end - 4) : end] or text.endswith((" Jr", " Sr"), start, end)
+    ):
+        end += 1  # and so does a suffix ("Patrick Carlineo Jr.")
     while start < end and text[start] in _TRIM:
         start += 1
     words = text[start:end].split(" ")

@@ -26,6 +26,8 @@ _PARTICLES = frozenset(
 _MAX_NAME_WORDS = 4
 _CONTEXT_BEFORE = 6
 # Arabic-style family names: al-Sudani, el-Sisi (bin is a particle above).
+# Generational suffixes after a surname.
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ul)-[A-Z]")
 # A capitalised pair followed by one of these is a geographic feature, not a person.
 _FEATURE_AFTER = re.compile(
@@ -60,11 +62,16 @@ class Person:
     mentions: int = 0
     spans: list[tuple[int, int]] = field(default_factory=list)
     sure: bool = False  # a person by what the text says of them, whatever the model reads
+    variants: list[str] = field(default_factory=list)  # other full names ("Pat Carlineo")
 
     @property
     def surnames(self) -> tuple[str, ...]:
-        """How later mentions name this person: the last name, also without an al- prefix."""
-        last = self.name.split()[-1]
+        """How later mentions name this person: the last name (before a suffix: "Carlineo" of
+        "Patrick Carlineo Jr."), also without an al- prefix."""
+        words = self.name.split()
+        while len(words) > 2 and words[-1].rstrip(".,") in _SUFFIXES:
+            words.pop()
+        last = words[-1]
         if _ARTICLE_PREFIX.match(last):
             return (last, last.split("-", 1)[1])
         return (last,)
@@ -189,6 +196,8 @@ def find_people(
         written = text[name_words[0].start : name_words[-1].end]
         if written.replace(".", "") == name.replace(".", ""):
             name = written  # initials keep their dots: "George W. Bush"
+        if name.endswith((" Jr", " Sr")) and text.startswith(".", name_words[-1].end):
+            name += "."  # and so does a suffix: "Patrick Carlineo Jr."
         if name in lex.known_bodies or name in not_people or _FEATURE_AFTER.match(text, end):
             continue
         if gaz.automaton.exists(name):
@@ -232,11 +241,45 @@ def initialled_owner(name: str, people: Iterable[Person]) -> Person | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _core(name: str) -> list[str]:
+    """A full name's words without initials and suffixes: "Patrick W. Carlineo Jr." gives
+    Patrick Carlineo."""
+    words = [
+        w for w in name.split() if not (len(w.rstrip(".")) == 1 or w.rstrip(".,") in _SUFFIXES)
+    ]
+    return words if len(words) >= 2 else []
+
+
+def _fold_variants(people: dict[str, Person]) -> None:
+    """One person written several ways is one person, named as the text first names them:
+    "Patrick W. Carlineo", "Patrick Carlineo Jr." and "Pat Carlineo" (same surname, a first
+    name that opens the other)."""
+    names = list(people)
+    for i, name in enumerate(names):
+        core = _core(name)
+        if not core or name not in people:
+            continue
+        for other in names[i + 1 :]:
+            alt = _core(other)
+            if other not in people or not alt or alt[-1] != core[-1] or len(alt) != len(core):
+                continue
+            first, second = core[0], alt[0]
+            if min(len(first), len(second)) >= 3 and (
+                first.startswith(second) or second.startswith(first)
+            ):
+                variant = people.pop(other)
+                owner = people[name]
+                owner.variants += [other, *variant.variants]
+                if owner.role is None and variant.role is not None:
+                    owner.role, owner.affiliation = variant.role, variant.affiliation
+
+
 def fold_surnames(people: dict[str, Person]) -> None:
     """A one-word name that is the surname of exactly one full name is that person ("President
     Clinton" and "Bill Clinton"), and so are initials before it that open that name ("K.
     Barlow" in a scoreboard below "Kevin Barlow"); the full name takes its role if it has
     none."""
+    _fold_variants(people)
     for name in [n for n in people if " " not in n or "." in n.split()[0]]:
         if " " in name:
             owner = initialled_owner(name, people.values())
@@ -263,6 +306,8 @@ def count_mentions(text: str, people: dict[str, Person]) -> None:
             forms[surname] = None if surname in forms and forms[surname] is not person else person
     for person in people.values():
         forms[person.name] = person
+        for variant in person.variants:
+            forms[variant] = person
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     for m in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
         owner = forms[m.group()]

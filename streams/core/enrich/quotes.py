@@ -212,10 +212,26 @@ def _speaker_before(  # noqa: PLR0917  # the sentence, its verbs and the speaker
         return None
     before = [s for s in speakers if s_start <= s.start and s.end <= verb.start]
     if before:
-        return before[-1].name
+        # "..., in which he said": the pronoun speaks, not the name before it.
+        pronoun = next(
+            (w for w in words_before(text, verb.start, 2) if w.text.lower() in _PRONOUN), None
+        )
+        if pronoun is not None and pronoun.start > before[-1].end:
+            return _referred([pronoun.text.lower()], pronoun.start, speakers, lex, spans)
+        return _subject(text, before, verb.start).name
     # "He said:" / "The minister told reporters:" right before the quotation.
     cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS)]
     return _referred(cue, s_start, speakers, lex, spans)
+
+
+def _subject(text: str, before: list[Speaker], verb: int) -> Speaker:
+    """Of the names before a speech verb, the last; but the first where it opens an
+    apposition the others stand in ("Sean Robertson, a spokesperson for the operation against
+    Islamic State in Syria, told VOA", "Mayer, Disney's chairman, said")."""
+    first, last = before[0], before[-1]
+    if last is not first and text.startswith(",", first.end) and "," in text[last.end : verb]:
+        return first
+    return last
 
 
 def _speaker_after(  # noqa: PLR0917  # as above
