@@ -204,3 +204,26 @@ def test_names_listed_beside_a_club_are_clubs() -> None:
     # A list of places alone stays places.
     found = _found("Travel news.", ("Flights to Porto, Milan and Leeds resume in May.",))
     assert {"Porto", "Milan", "Leeds"} <= {loc.name for loc in found.locations}
+
+
+def test_college_sports_teams_by_record_nickname_and_result() -> None:
+    found = _found(
+        "Holt threw for three touchdowns and Eastern Michigan rolled past Northern Illinois, "
+        "45-17, on Tuesday night.",
+        (
+            "The Eagles (6-5, 3-4) ended an 11-game losing streak to the Huskies (4-7, 3-4) "
+            "and the Mid-American Conference title race is open.",
+            "Huskies quarterback Dean Marlow was intercepted three times.",
+            "Lakeview State quarterback Jo Pruitt said the Big Ten offered a place.",
+            "Ray Tolliver (12-3) allowed two runs for Hartwell.",
+        ),
+    )
+    orgs = {o.name: o.mentions for o in found.organizations}
+    assert {"Eastern Michigan", "Northern Illinois", "Eagles", "Lakeview State"} <= orgs.keys()
+    assert orgs["Huskies"] == 2
+    assert {"Mid-American Conference", "Big Ten"} <= orgs.keys()
+    # A pitcher with his record is no team.
+    assert "Ray Tolliver" not in orgs
+    assert not {"Eastern Michigan", "Northern Illinois", "Michigan"} & {
+        loc.name for loc in found.locations
+    }

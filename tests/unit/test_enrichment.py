@@ -360,3 +360,19 @@ def test_one_person_written_several_ways_is_one_person() -> None:
         "persons",
     )
     assert people == {"Patrick W. Halloran": 4}
+
+
+def test_compass_parts_and_counties_are_places_of_their_own() -> None:
+    places = _mentions(
+        "Fires burned in Southern California, West Michigan and North London, in Napa County "
+        "and San Diego County, and in County Cork. One Napa County official spoke.\n"
+        "The commander of Kowloon West district agreed. North Korea and South Africa did not.",
+        "locations",
+    )
+    assert places == {
+        "Southern California": 1, "West Michigan": 1, "North London": 1, "Napa County": 2,
+        "San Diego County": 1, "County Cork": 1, "Kowloon West": 1, "North Korea": 1,
+        "South Africa": 1,
+    }  # fmt: skip
+    # A list of places ending in "County" or "City" is no list of clubs.
+    assert _mentions("Officials in Napa County, Mexico City and Leeds met.", "organizations") == {}

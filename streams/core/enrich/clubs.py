@@ -23,6 +23,7 @@ __all__ = [
     "places_as_clubs",
     "result_sides",
     "team_mentions",
+    "with_records",
 ]
 
 _NAME = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
@@ -51,7 +52,12 @@ _HOME_NATIONS = frozenset(("England", "Scotland", "Wales", "Northern Ireland"))
 # A match score in a sentence; not part of a date ("1996-12-06") or a longer number.
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 _SIDE = r"(?P<{}>[A-Z][\w'&-]*(?: [A-Z][\w'&-]*){{0,3}})"
-_BEAT = r"(?:beat|beats|defeated|defeats|thrashed|edged|crushed|routed|hammered|drew with|lost to)"
+_BEAT = (
+    r"(?:beat|beats|defeated|defeats|thrashed|edged|crushed|routed|hammered|drew with|lost to|"
+    r"rolled past|rallied past|cruised past|edged past|slipped past|got past|rolled over|topped|"
+    r"downed|blanked|shut out|outlasted|held off|knocked off|upset|stunned|swept|outscored|"
+    r"overcame|trounced|dispatched|eliminated|ousted)"
+)
 # The text before a score: "Leeds beat Everton " or "Leeds drew ".
 _BEFORE = (
     re.compile(rf"{_SIDE.format('a')} {_BEAT} {_SIDE.format('b')},? (?:on [A-Z]\w+ )?$"),
@@ -127,7 +133,10 @@ _TEAM_ROLES = tuple(
     (f" {role}", re.compile(rf" {role}\b"))
     for role in ("striker", "midfielder", "defender", "goalkeeper", "keeper", "forward",
                  "winger", "playmaker", "full-back", "centre-back", "center-back", "coach",
-                 "manager", "captain", "skipper")
+                 "manager", "captain", "skipper", "quarterback", "linebacker", "running back",
+                 "wide receiver", "tight end", "cornerback", "pitcher", "catcher", "shortstop",
+                 "outfielder", "infielder", "reliever", "defenseman", "goaltender", "goalie",
+                 "athletic director", "point guard")
 )  # fmt: skip
 _TEAM = _SIDE.format("b")
 _TRANSFERS = (
@@ -164,11 +173,36 @@ def team_mentions(text: str) -> tuple[set[str], set[str]]:
     return names, transfers
 
 
-def is_club_name(name: str) -> bool:
+# A team with its record, as US sports copy writes it: "The Eagles (6-5, 3-4)", "Minnesota
+# (9-1)", "the Huskies (4-7-1)".
+_RECORD = re.compile(
+    r"(?<![\w'-])(?P<the>[Tt]he )?(?P<a>[A-Z][\w'&-]*(?: [A-Z][\w'&-]*){0,2}) "
+    r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?(?:, \d{1,2}-\d{1,2}(?:-\d{1,2})?)?\)"
+)
+
+
+def with_records(text: str) -> tuple[set[str], set[str]]:
+    """Names written with a win-loss record after them: after "the" (teams, whatever else
+    they name), and without it (teams or pitchers: "Clayton Kershaw (12-3)")."""
+    if "-" not in text or "(" not in text:
+        return set(), set()
+    teams: set[str] = set()
+    others: set[str] = set()
+    for m in _RECORD.finditer(text):
+        (teams if m.group("the") else others).add(m.group("a"))
+    return teams, others
+
+
+def is_club_name(name: str, *, strict: bool = False) -> bool:
     """A name of two or more words whose last word is a club's ("Hillsborough Rovers") or
-    whose first is ("FC Porto", "Real Madrid")."""
+    whose first is ("FC Porto", "Real Madrid"); ``strict``: not a word that ends places'
+    names as often ("Napa County", "Mexico City", "Bay Town")."""
     words = name.split()
-    return len(words) > 1 and (words[-1] in _CLUB_WORDS or words[0] in _CLUB_FIRST_WORDS)
+    last = words[-1] in _CLUB_WORDS and not (strict and words[-1] in _PLACE_ENDINGS)
+    return len(words) > 1 and (last or words[0] in _CLUB_FIRST_WORDS)
+
+
+_PLACE_ENDINGS = frozenset(("City", "Town", "County"))
 
 
 _CLUB_FIRST_WORDS = frozenset(
@@ -189,7 +223,7 @@ def listed_with_clubs(text: str, clubs: set[str]) -> set[str]:
         return found
     for m in _LIST.finditer(text):
         items = re.split(r",? (?:and|or) |, ", m.group())
-        if any(item in clubs or is_club_name(item) for item in items):
+        if any(item in clubs or is_club_name(item, strict=True) for item in items):
             for item in items:
                 found.add(item)
                 # "FC Porto" is "Porto" too; "Real Madrid" is not "Madrid", the city.
@@ -274,14 +308,25 @@ def places_as_clubs(
     # Every mention of a club, found or not by the lists and the model.
     wanted = sorted(clubs - national, key=len, reverse=True)
     if wanted:
-        known = {span for o in by_name.values() for span in o.spans}
-        taken = taken + list(known)
         names = "|".join(re.escape(name) for name in wanted)
         found = [
             m.span() for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text)
             if not any(m.start() < e and m.end() > s for s, e in taken)
             and not _dateline(text, m.start(), m.end())
         ]  # fmt: skip
+        # A body read inside a club's name is the club ("Penn" of "Penn State"); a club's
+        # name inside a body's is the body's.
+        for org in list(by_name.values()):
+            inside = [(s, e) for s, e in org.spans if any(cs <= s and e <= ce and e - s < ce - cs
+                                                          for cs, ce in found)]  # fmt: skip
+            if inside:
+                org.spans = [span for span in org.spans if span not in inside]
+                org.mentions = len(org.spans)
+                if not org.spans:
+                    del by_name[org.name]
+        known = [span for o in by_name.values() for span in o.spans]
+        found = [(s, e) for s, e in found if not any(s < ke and e > ks for ks, ke in known)]
+        taken = taken + known
         # A town inside a club's name ("Hillsborough" of "Hillsborough Rovers") is the club's.
         for loc in kept:
             loc.spans = [

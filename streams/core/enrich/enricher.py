@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,9 @@ from .clubs import (
     places_as_clubs,
     result_sides,
     team_mentions,
+    with_records,
 )
+from .compounds import compound_places
 from .datelines import dateline_hit, dateline_place, warm_datelines
 from .events import event_spans, outside_events
 from .gazetteer import gazetteer
@@ -139,6 +142,8 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     hits = gaz.find(text)  # one scan for the places and the recogniser's features
     if dateline is not None:
         hits = sorted([h for h in hits if h[1] <= dateline[0] or h[0] >= dateline[1]] + [dateline])
+    hits = compound_places(text, hits, gaz)  # "Southern California", "Napa County"
+    orgs = _outside(orgs, [(h[0], h[1]) for h in hits if h[2] not in gaz.automaton])
     # A place inside an event's name is no mention of it ("Paris Agreement", "U.S. Open").
     locations, salience = find_locations(
         text, gaz, taken + events, lead_from, body_from, hits=hits,
@@ -182,6 +187,22 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     return Entities(text, people, orgs, locations, salience)
 
 
+def _outside(orgs: list[Organization], spans: list[tuple[int, int]]) -> list[Organization]:
+    """The organisations without their mentions inside ``spans``, and without those left with
+    none."""
+    if not spans:
+        return orgs
+    kept = []
+    for org in orgs:
+        inside = [(s, e) for s, e in org.spans if any(a <= s and e <= b for a, b in spans)]
+        if inside:
+            org.spans = [span for span in org.spans if span not in inside]
+            org.mentions = len(org.spans)
+        if org.spans:
+            kept.append(org)
+    return kept
+
+
 def _add_dateline_city(city: str, locations: list[Location]) -> None:
     """Add the dateline's city to ``locations`` unless the text names it too. Its country is
     not counted in ``countries``: a bureau's city is not what the story is about ("VIENNA" on
@@ -201,6 +222,11 @@ def _add_dateline_city(city: str, locations: list[Location]) -> None:
     ))  # fmt: skip
 
 
+# A team's nickname: capitalised plural words ("Huskies", "Blue Jackets", "Nittany Lions"), or a
+# university's "<name> State".
+_NICKNAME = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+[^s\W]s|[A-Z][a-z]+ State")
+
+
 def _with_clubs(
     text: str,
     lead_from: int,
@@ -216,7 +242,15 @@ def _with_clubs(
     places = {text[s:e] for loc in locations for s, e in loc.spans}
     named, transfers = team_mentions(text[lead_from:])
     sides = result_sides(text[lead_from:]) | named
-    sure = transfers | {n for n in sides if is_club_name(n)}
+    # Teams with their records, and nicknames or "<name> State" before a player's role or
+    # on either side of a score ("Huskies quarterback", "Penn State quarterback").
+    nicknames = {n for n in sides if _NICKNAME.fullmatch(n) and n not in places}
+    # A team with its record: "the Huskies (4-7)"; without "the", a nickname or a place
+    # ("Minnesota (9-1)"), not a pitcher ("Clayton Kershaw (12-3)").
+    teams, others = with_records(text[lead_from:])
+    sure = transfers | teams | nicknames | {n for n in others if _NICKNAME.fullmatch(n)}
+    clubs |= {n for n in others if n in places}
+    sure |= {n for n in sides if is_club_name(n)}
     clubs |= sure | {n for n in sides if n in places}
     # Names listed beside a club: the places and the club names among them are clubs.
     listed = listed_with_clubs(text[lead_from:], clubs)

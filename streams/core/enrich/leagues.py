@@ -131,9 +131,13 @@ def team_spans(text: str, start: int = 0) -> list[tuple[int, int, str]]:
     # Another team's name ends in the nickname: "the Nittany Lions" are no Detroit Lions.
     matches = [m for m in matches if m[2] or not _after_a_name(text, m[0])]
     # The leagues of the teams named for sure: a shared nickname is most likely theirs.
-    leagues = {t.league for t in full} | {
-        m[3][0].league for m in matches if len({t.league for t in m[3]}) == 1
-    }
+    # A league is the story's when it names one of its teams in full, or two of its teams
+    # by nickname: a lone nickname may be a college team's ("the Eagles" of Eastern Michigan).
+    by_league: dict[str, set[str]] = {}
+    for m in matches:
+        if not m[2] and len({t.league for t in m[3]}) == 1:
+            by_league.setdefault(m[3][0].league, set()).add(m[3][0].nickname)
+    leagues = {t.league for t in full} | {lg for lg, nicks in by_league.items() if len(nicks) > 1}
     for s, e, is_full, teams in matches:
         if is_full:
             spans.append((s, e, teams[0].name))
@@ -145,7 +149,7 @@ def team_spans(text: str, start: int = 0) -> list[tuple[int, int, str]]:
             or _one(teams, {t for t in teams if _names(text, t.home)})
             or _one(teams, {t for t in teams if t.league in leagues})
         )
-        if team is None and len(teams) == 1:
+        if team is None and len(teams) == 1 and teams[0].league in leagues:
             team = teams[0]
         spans.append((s, e, team.name if team else text[s:e]))
         if team is not None:
