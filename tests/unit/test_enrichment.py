@@ -376,3 +376,31 @@ def test_compass_parts_and_counties_are_places_of_their_own() -> None:
     }  # fmt: skip
     # A list of places ending in "County" or "City" is no list of clubs.
     assert _mentions("Officials in Napa County, Mexico City and Leeds met.", "organizations") == {}
+
+
+def test_a_longer_body_name_holds_a_known_one_and_its_tail_is_no_person() -> None:
+    orgs = _mentions(
+        "Former National Security Council official Tim Hale spoke to the National Institute "
+        "on Drug Abuse and the Michigan Department of Health and Human Services.\n"
+        "The United Nations and European Union agreed, as did the UN Security Council, and "
+        "the former envoy said so.",
+        "organizations",
+    )
+    assert {"National Security Council", "National Institute on Drug Abuse",
+            "Michigan Department of Health and Human Services", "United Nations",
+            "European Union"} <= orgs.keys()  # fmt: skip
+    assert not {"Security Council", "Former National Security Council", "National Institute",
+                "United Nations and European Union"} & orgs.keys()  # fmt: skip
+    people = _mentions("The National Institute on Drug Abuse said so.", "persons")
+    assert "Drug Abuse" not in people
+
+
+def test_a_role_inside_a_capitalised_run_is_no_part_of_the_name() -> None:
+    people = _mentions(
+        "Indiana House Speaker Brian Bosma spoke, and Republican state schools Superintendent "
+        "Jennifer McCormick agreed. NASA Administrator Jim Bridenstine did not.",
+        "persons",
+    )
+    assert {"Brian Bosma", "Jennifer McCormick", "Jim Bridenstine"} <= people.keys()
+    titles = ("Speaker", "Superintendent", "Administrator")
+    assert not any(name.split()[0] in titles for name in people)

@@ -219,3 +219,11 @@ def test_a_pronoun_before_the_verb_is_the_sentence_s_subject_not_the_name_neares
 def test_a_body_that_rejects_a_claim_as_quoted_words_says_them() -> None:
     found = _quotes('The Pentagon rejected the accusations as "patently false," on Monday.')
     assert found == [("patently false", "Pentagon")]
+
+
+def test_testimony_is_speech() -> None:
+    found = _quotes(
+        "State Department official Dana Voss met the envoy in Kyiv.",
+        '"I then heard the president ask about it," Voss testified.',
+    )
+    assert found == [("I then heard the president ask about it", "Dana Voss")]

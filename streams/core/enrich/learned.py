@@ -322,6 +322,14 @@ def _without_title(text: str, found: Named, lex: Lexicon) -> Named:
     ):
         start = text.index(words[1], start) if len(words) > 1 else end
         words = words[1:]
+    # A role inside the run, a full name after it: "Indiana House Speaker Brian Bosma",
+    # "Republican state schools Superintendent Jennifer McCormick".
+    heads = [i for i, w in enumerate(words[:-2]) if w.lower() in lex.role_heads]
+    if heads:
+        for w in words[: heads[-1] + 1]:
+            start = text.index(w, start) + len(w)
+        start = text.index(words[heads[-1] + 1], start)
+        words = words[heads[-1] + 1 :]
     return " ".join(words), start, end
 
 

@@ -86,17 +86,39 @@ class Organization:
 class _Found:
     """Organisations collected so far, and the spans no other entity may take."""
 
-    def __init__(self, taken: list[tuple[int, int]]) -> None:
+    def __init__(self, taken: list[tuple[int, int]], text: str = "") -> None:
         self.orgs: dict[str, Organization] = {}
         self.taken = taken
+        self.text = text
 
-    def add(self, name: str, country: str | None, start: int, end: int) -> None:
+    def add(
+        self, name: str, country: str | None, start: int, end: int, *, longer: bool = False
+    ) -> None:
+        """Add a mention outside the taken spans; ``longer``: a name that holds a body found
+        before replaces it there ("National Security Council" over "Security Council")."""
+        if longer:
+            inside = {
+                (s, e) for o in self.orgs.values() for s, e in o.spans
+                if start <= s and e <= end and e - s < end - start
+            }  # fmt: skip
+            if inside and not any(
+                start < e and end > s and (s, e) not in inside for s, e in self.taken
+            ):
+                self._drop(inside)
         if any(start < e and end > s for s, e in self.taken):
             return
         org = self.orgs.setdefault(name, Organization(name, country))
         org.mentions += 1
         org.spans.append((start, end))
         self.taken.append((start, end))
+
+    def _drop(self, spans: set[tuple[int, int]]) -> None:
+        self.taken[:] = [span for span in self.taken if span not in spans]  # the caller's list
+        for name, org in list(self.orgs.items()):
+            org.spans = [span for span in org.spans if span not in spans]
+            org.mentions = len(org.spans)
+            if not org.spans:
+                del self.orgs[name]
 
 
 def _demonym_country(gaz: Gazetteer, word: str) -> tuple[str, str] | None:
@@ -272,6 +294,13 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
         first = 1
     while first < len(span) and span[first] in _CONNECTORS:
         first += 1  # "the Left Party" of "the Green Party and the Left Party"
+    # A sentence's first word the text also writes in lower case: "Former", "Key".
+    if (
+        first < len(span) - 2
+        and _opens_sentence(found.text, words[first].start)
+        and _lower_elsewhere(found.text, span[first])
+    ):
+        first += 1
     while span and span[-1] in _CONNECTORS:
         span.pop()
     if len(span) - first < 2:
@@ -283,7 +312,20 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
         if demonym
         else next((c[1] for w in span if (c := _demonym_country(gaz, w))), None)
     )
-    found.add(" ".join(span[first:]), country, words[first].start, words[len(span) - 1].end)
+    # A body the lists know inside this name is this one ("National Security Council" holds
+    # "Security Council"), unless the name is two bodies ("United Nations and European Union").
+    name = " ".join(span[first:]).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
+    found.add(
+        name, country, words[first].start, words[len(span) - 1].end, longer=" and " not in name
+    )
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1] == "\n" or text[max(0, at - 2) : at] in (". ", "? ", "! ", '" ')
+
+
+def _lower_elsewhere(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def company_names(text: str, lex: Lexicon, gaz: Gazetteer, start_at: int) -> set[str]:
@@ -355,7 +397,7 @@ def find_organizations(
     """Organisations named in ``text``, outside the ``taken`` spans (people); the spans of
     those found are added to ``taken``. ``companies``: :func:`company_names` of the text,
     when the caller has them."""
-    found = _Found(taken)
+    found = _Found(taken, text)
     _known(text, known, found)
     _ministries(text, lex, gaz, found)
     _militaries(text, lex, gaz, found)

@@ -173,6 +173,27 @@ def _name_in_run(
     return k, name
 
 
+def _body_tails(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where each capitalised run with an organisation noun goes on after that noun: the rest
+    of a body's name, no person ("National Institute on Drug Abuse", "Michigan Department
+    of Health and Human Services")."""
+    tails = []
+    for start, end in capitalised_runs(text, organisations=True):
+        words = words_in(text, start, end)
+        at = next((i for i, w in enumerate(words) if w.text in lex.org_heads), None)
+        if at is None:
+            continue
+        # Up to a role or a title: "Bank of England Governor Mark Carney" names a person.
+        rest = words[at + 1 :]
+        stop = next(
+            (w.start for w in rest if w.text.lower() in lex.role_heads or w.text in lex.titles),
+            end,
+        )
+        if words[at].end < stop:
+            tails.append((words[at].end, stop))
+    return tails
+
+
 def find_people(
     text: str, lex: Lexicon, gaz: Gazetteer, discover_from: int, not_people: Set[str] = frozenset()
 ) -> list[Person]:
@@ -180,9 +201,15 @@ def find_people(
     (headlines are title case, so every word there looks like a name). Names in
     ``not_people`` (companies the text describes as such, named events) are none."""
     people: dict[str, Person] = {}
+    tails = _body_tails(text, lex)
     for start, end in capitalised_runs(text):
-        if start < discover_from or " " not in text[start:end]:
-            continue  # a name has at least two words
+        # A name has at least two words, and the rest of a body's name is none.
+        if (
+            start < discover_from
+            or " " not in text[start:end]
+            or any(s <= start and end <= e for s, e in tails)
+        ):
+            continue
         run = words_in(text, start, end)
         opens = start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] in (
             ". ", "? ", "! ", '" ',
