@@ -105,10 +105,32 @@ def test_a_quotation_that_goes_on_after_its_attribution_keeps_the_speaker() -> N
         "Mayor Inês Carvalho opened the ferry terminal on Sunday.",
         '"The ferry runs every hour," Carvalho said. "Night crossings start in May."',
         '"Nobody asked us about the fares."',
+        "Dock workers waited at the gate.",
+        '"We will strike," one of them shouted.',
     )
-    # The next paragraph may be anyone's: it is left out, never guessed.
+    # A paragraph that is a quotation and nothing else runs on from the paragraph before, as
+    # wire copy writes it; one with its own unnamed speaker is left out, never guessed.
     assert found == [("The ferry runs every hour", "Inês Carvalho"),
-                     ("Night crossings start in May", "Inês Carvalho")]  # fmt: skip
+                     ("Night crossings start in May", "Inês Carvalho"),
+                     ("Nobody asked us about the fares", "Inês Carvalho")]  # fmt: skip
+
+
+def test_a_quoted_paragraph_after_indirect_speech_is_that_speaker_s() -> None:
+    found = _quotes(
+        "Negotiator Omar Haddad met the envoy on Monday.",
+        "Haddad said it was only the latest move to force a deal.",
+        '"They wanted us on our knees. We stand tall."',
+    )
+    assert found == [("They wanted us on our knees. We stand tall", "Omar Haddad")]
+
+
+def test_names_inside_a_quotation_never_speak_for_another() -> None:
+    found = _quotes(
+        "Aide Jennifer Lind testified on Tuesday.",
+        '"The reference to Senator Biden sounded political," Lind said.',
+        '"I can\'t speak to his motive," she said.',
+    )
+    assert found[-1] == ("I can't speak to his motive", "Jennifer Lind")
 
 
 def test_the_name_nearest_the_verb_speaks_not_the_body_before_it() -> None:
@@ -227,3 +249,21 @@ def test_testimony_is_speech() -> None:
         '"I then heard the president ask about it," Voss testified.',
     )
     assert found == [("I then heard the president ask about it", "Dana Voss")]
+
+
+def test_long_appositions_bodies_as_it_and_participles_next_to_a_name() -> None:
+    found = _quotes(
+        '"We saw a need to bring on more providers," Steve Carlsen, deputy associate '
+        "administrator for exploration in the agency's science directorate, said on Monday.",
+        'The decision to "drop the case for good" was taken, the Harbour Prosecution Authority '
+        'said. "The evidence has weakened," it added.',
+        'Foreign Minister Ayman Tarek warned of "dangerous consequences" on Sunday. The '
+        'opposition tried to oust President Luis Mora, urging troops to back "the final '
+        'phase".',
+    )
+    assert found == [
+        ("We saw a need to bring on more providers", "Steve Carlsen"),
+        ("drop the case for good", "Harbour Prosecution Authority"),
+        ("The evidence has weakened", "Harbour Prosecution Authority"),
+        ("dangerous consequences", "Ayman Tarek"),
+    ]

@@ -30,6 +30,7 @@ _LABEL_BEFORE = re.compile(
 # What may stand between a quotation and its verb: "...," he said / "...," the minister said /
 # He said: "..." / The minister told reporters: "..."
 _PRONOUN = frozenset({"he", "she"})
+_FOLLOWING = frozenset({"saying", "adding"})
 _CUE_WORDS = 4
 # A pronoun or a role names the person of the last mention this close before the quotation.
 _REACH_BACK = 1500
@@ -91,9 +92,14 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
     A quotation whose speaker is not named stays out: never a guess."""
     quotes: list[Quote] = []
     spans = sentences(text)
-    verbs = _verbs(text, lex)
-    ordered = sorted(speakers, key=lambda s: s.start)
-    for content, start, end in _quotations(text):
+    quotations = _quotations(text)
+    # A name or a verb inside quoted words is what was said, not who said it.
+    inside = [(start, end) for _, start, end in quotations]
+    verbs = [v for v in _verbs(text, lex) if not _within(v.start, v.end, inside)]
+    ordered = sorted(
+        (s for s in speakers if not _within(s.start, s.end, inside)), key=lambda s: s.start
+    )
+    for content, start, end in quotations:
         if len(content.split()) < _MIN_QUOTE_WORDS:
             continue  # a single quoted word is emphasis, not a quotation
         if _LABEL_BEFORE.search(text, max(0, start - 12), start):
@@ -111,6 +117,7 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
                 None,
             )
             or _goes_on(text, start, s_start, s_end, verbs, ordered, quotes)
+            or _next_paragraph(text, start, end, verbs, ordered, quotes)
         )
         if speaker is not None:
             quotes.append(Quote(content, speaker, start))
@@ -162,6 +169,37 @@ def _goes_on(  # noqa: PLR0917  # the sentence, its verbs and what came before
     return last.speaker
 
 
+def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _next_paragraph(  # noqa: PLR0917  # the quotation, the verbs and what came before
+    text: str,
+    start: int,
+    end: int,
+    verbs: list[Word],
+    speakers: list[Speaker],
+    quotes: list[Quote],
+) -> str | None:
+    """A paragraph that is a quotation and nothing else goes on with the speaker of the
+    paragraph before it: the speaker of its last quotation, else the subject of its first
+    speech verb ("Erekat said it was only the latest move." then a quoted paragraph), as
+    wire copy writes a quotation that runs on."""
+    if (start and text[start - 1] != "\n") or text[end:].split("\n", 1)[0].strip(" .,"):
+        return None
+    p_start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    if p_start >= start - 1:
+        return None
+    last = quotes[-1] if quotes else None
+    if last is not None and p_start <= last.start < start:
+        return last.speaker
+    verb = next((v for v in verbs if p_start <= v.start < start), None)
+    if verb is None:
+        return None
+    before = [s for s in speakers if p_start <= s.start and s.end <= verb.start]
+    return _subject(text, before, verb.start).name if before else None
+
+
 def _quotations(text: str) -> list[tuple[str, int, int]]:
     """(content, start, end) of each quotation. A quotation over several paragraphs follows
     the press convention: each paragraph opens with a quote mark and only the last closes."""
@@ -211,6 +249,16 @@ def _speaker_before(  # noqa: PLR0917  # the sentence, its verbs and the speaker
     if verb is None:
         return None
     before = [s for s in speakers if s_start <= s.start and s.end <= verb.start]
+    # A participle speaks for the name right before it ("Foreign Minister Ayman Safadi warning
+    # of \"...\""), not for a name further back ("an attempt to oust Maduro, urging the
+    # military to \"...\"" is the opposition's); "saying" and "adding" follow a "said".
+    lowered = verb.text.lower()
+    if (
+        lowered.endswith("ing")
+        and lowered not in _FOLLOWING
+        and (not before or text[before[-1].end : verb.start].strip())
+    ):
+        return None
     if before:
         # "..., in which he said": the pronoun speaks, not the name before it.
         pronoun = next(
@@ -248,6 +296,18 @@ def _speaker_after(  # noqa: PLR0917  # as above
     window_end = min(s_end, at + 80)
     verb = next((v for v in verbs if at <= v.start < window_end), None)
     if verb is None:
+        # '"...," Steve Clarke, deputy associate administrator for exploration in NASA's
+        # Science Mission Directorate, said': a person right after the quotation, then an
+        # apposition, then the verb.
+        first = next((s for s in speakers if at <= s.start), None)
+        if (
+            first is not None
+            and first.person
+            and not text[at : first.start].strip(" ,\u2014-")
+            and text.startswith(",", first.end)
+            and any(first.end < v.start < min(s_end, first.end + 160) for v in verbs)
+        ):
+            return first.name
         return None
     # Between the quotation and the verb, the first person ("UN spokesman Stephane Dujarric
     # said", "Mayer, Disney's chairman, said"), else the body nearest the verb ("a WeWork
@@ -290,6 +350,13 @@ def _referred(
     person named in the last sentence before the quotation that names one (its subject, as
     a reader takes it: "Suter, who joked about Parise's sticks, saw it. '...,' he said" is
     Suter's); for a role, the last person with that role; None when there is none."""
+    if "it" in cue and not _PRONOUN & set(cue):
+        # '"...," it added': the body named last before the quotation.
+        bodies = [
+            s for s in speakers
+            if not s.person and before - _REACH_BACK <= s.start and s.end <= before
+        ]  # fmt: skip
+        return bodies[-1].name if bodies else None
     earlier = [
         s for s in speakers if s.person and before - _REACH_BACK <= s.start and s.end <= before
     ]

@@ -40,9 +40,11 @@ _WORD = re.compile(r"[\w][\w'.-]*[\w]|[\w]|,")
 #: Any digit: a cheap first test (run in C) for finders whose patterns all need one.
 DIGIT = re.compile(r"\d")
 # Closing and opening marks of every quotation style the quote finder reads (« », „ “, 「 」).
+# A stop and up to two closing marks ("...to do it.'\"") before the next capital, or the end
+# of a paragraph.
 _SENTENCE_END = re.compile(
-    "[.!?][\"')\\]\u201d\u201c\u2019\u00bb\u203a\u300d\u300f]?"
-    "(?=\\s+[\"'(\u201c\u201e\u2018\u00ab\u2039\u300c\u300e]?[A-Z])"
+    "[.!?][\"')\\]\u201d\u201c\u2019\u00bb\u203a\u300d\u300f]{0,2}"
+    "(?=\\s+[\"'(\u201c\u201e\u2018\u00ab\u2039\u300c\u300e]?[A-Z])|\n"
 )
 
 
