@@ -309,13 +309,14 @@ ANNOTATIONS = Path(__file__).resolve().parents[2] / "bench" / "data" / "ner-news
     not (BENCHMARK / "ground-truth.json").exists(), reason="../shared/benchmarks is not here"
 )
 def test_real_news_articles_keep_their_entity_figures() -> None:
-    # Four dozen news articles nobody on the project wrote, listed in bench/data: a floor a
+    # Five dozen news articles nobody on the project wrote, listed in bench/data: a floor a
     # little under today's figures (docs/enrichment.md), so a change that loses names fails.
     floors = {
         "dev": {"PER": 0.9, "LOC": 0.85, "ORG": 0.8, "quotes": 0.85},
         "test": {"PER": 0.85, "LOC": 0.9, "ORG": 0.65, "quotes": 0.85},
         "test2": {"PER": 0.85, "LOC": 0.8, "ORG": 0.75, "quotes": 0.65},
-        "test3": {"PER": 0.85, "LOC": 0.85, "ORG": 0.6, "quotes": 0.8},
+        "test3": {"PER": 0.85, "LOC": 0.85, "ORG": 0.65, "quotes": 0.85},
+        "test4": {"PER": 0.8, "LOC": 0.85, "ORG": 0.65, "quotes": 0.6},
     }
     for split, report in evaluate_news(BENCHMARK, ANNOTATIONS).items():
         f1 = {label: report.counts[("newswire", "relaxed", label)].f1 for label in LABELS}
