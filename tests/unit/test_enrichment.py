@@ -404,3 +404,25 @@ def test_a_role_inside_a_capitalised_run_is_no_part_of_the_name() -> None:
     assert {"Brian Bosma", "Jennifer McCormick", "Jim Bridenstine"} <= people.keys()
     titles = ("Speaker", "Superintendent", "Administrator")
     assert not any(name.split()[0] in titles for name in people)
+
+
+def test_the_trade_names_companies_analysts_tickers_and_kinds() -> None:
+    orgs = _mentions(
+        "Beauty company Lorvik rose. Tomas Hale, equity strategist at Brandt Tabor, said so, "
+        "and Keswick analyst Jon Marr agreed.\n"
+        "Meanwhile peer Sandholm's (SND) stock fell, and Fellmark (ticker: FMK) reported.\n"
+        "The company Chairman John Smith spoke. Maria Lind (SWE) won.",
+        "organizations",
+    )
+    assert {"Lorvik", "Brandt Tabor", "Keswick", "Sandholm's", "Fellmark"} <= orgs.keys()
+    assert not {"Chairman John Smith", "Maria Lind", "John Smith", "FMK", "SWE"} & orgs.keys()
+
+
+def test_a_position_before_a_player_and_a_demonym_before_a_role_are_no_names() -> None:
+    found = enrich(article(
+        "Pos Player Plays\nCB Greedy Wilkins 73 99% 6 tackles.\nDL Larry Okoye 63 85% 1 sack.\n"
+        "Pakistani Petroleum Minister Musa Khan said the pipeline faced problems."
+    )).to_dict()["entities"]  # fmt: skip
+    people = {p["name"] for p in found["persons"]}
+    assert not any(name.startswith(("CB ", "DL ")) for name in people)
+    assert "Pakistani Petroleum" not in {o["name"] for o in found["organizations"]}

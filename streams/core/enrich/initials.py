@@ -56,7 +56,9 @@ def initialisms(
     ]  # fmt: skip
     taken = taken + person_spans + [span for o in orgs for span in o.spans]
     found: dict[str, Organization] = {}
-    places: set[str] = set()  # initials a place's name spells: "Democratic Republic of Congo (DRC)"
+    # Initials in brackets that are no body: a place's ("Democratic Republic of Congo (DRC)"),
+    # a code's.
+    places: set[str] = set()
     for m in _INITIALS.finditer(text, start):
         word = m.group()
         if word in known or word in places or word in lex.not_bodies or word in lex.known_bodies:
@@ -66,11 +68,16 @@ def initialisms(
         s, e = m.span()
         if any(s < te and e > ts for ts, te in taken) or _among_capitals(text, s, e):
             continue
-        spelt = spelt_name(text, s - 1, word) if text[s - 1 : s] == "(" else None
-        if spelt is not None and place_name(spelt, gaz):
-            places.add(word)
-            found.pop(word, None)
-            continue
+        bracket = text.rfind("(", max(0, s - 12), s)
+        if bracket >= 0 and ")" not in text[bracket:s]:
+            # In brackets: initials that spell the name before them are the acronyms rule's
+            # (a place's are none); others are a code, a ticker or a country's ("Fellmark
+            # (ticker: FMK)", "Maria Lind (SWE)").
+            spelt = spelt_name(text, bracket, word) if bracket == s - 1 else None
+            if spelt is None or place_name(spelt, gaz):
+                places.add(word)
+                found.pop(word, None)
+                continue
         org = found.setdefault(word, Organization(word))
         org.spans.append((s, e))
         org.mentions += 1

@@ -84,6 +84,24 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENS
 
 
+_NEXT = re.compile(r" ([A-Za-z-]+)")
+
+
+def _role_subject(text: str, named: Named, gaz: Gazetteer, lex: Lexicon) -> bool:
+    """A demonym and a subject right before a role, with no organisation noun, are the role's,
+    no body: "Pakistani Petroleum Minister" ("Valby coach" is a club's, "Acme chairman" a
+    company's)."""
+    name, _, end = named
+    words = name.split()
+    after = _NEXT.match(text, end)
+    return (
+        after is not None
+        and after.group(1).lower() in lex.role_heads
+        and _demonym(words[0], gaz)
+        and not any(w in lex.org_heads for w in words)
+    )
+
+
 def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
     """The span less a possessive, punctuation, a sentence's first word that is no name ("If
     Donald Trump") and lower-case words after the name ("Davidson spokeswoman"); None if no
@@ -104,11 +122,16 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
         start += 1
     words = text[start:end].split(" ")
     person = span.label == "PER"
+
     # A body read from "port of Chabahar", or a "Bank of" cut off its head, is none.
     if span.label == "ORG" and len(words) > 1 and words[0] in _JOINING:
         return None
+    # Nor does a player's position in a table row: "CB Greedy Williams", "DL Larry Ogunjobi"
+    # (initials with dots, "J.R. Smith", do).
     while len(words) > 1 and (
-        words[0].lower() in lex.stopwords or (person and words[0] in lex.name_stopwords)
+        words[0].lower() in lex.stopwords
+        or (person and words[0] in lex.name_stopwords)
+        or (person and len(words) > 2 and words[0].isupper() and len(words[0]) <= 3)
     ):
         start += len(words.pop(0)) + 1
     while person and len(words) > 1 and words[-1][:1].islower():
@@ -175,6 +198,7 @@ def merge_learned(
         for span in spans
         for piece in _pieces(text, span, lex.org_heads)
         if (named := _clean(text, piece, lex))
+        and not (piece.label == "ORG" and _role_subject(text, named, gaz, lex))
     ]
     # One name, one kind in an article: the model's most frequent reading of a string wins.
     votes: dict[str, Counter[str]] = {}

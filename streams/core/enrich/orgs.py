@@ -64,8 +64,23 @@ _SHARES_OF = re.compile(r"hares (?:of|in) ")  # after an S or an s
 _DEAL = re.compile(r"(?:stake in|takeover of|acquisition of|merger with|buyout of) ")
 # "Analysts at Nordea and SEB": the people a firm employs name the firm after "at".
 _STAFF_AT = re.compile(
-    r"(?:nalysts|conomists|trategists|raders|ealers|xecutives|ankers) at "
+    r"(?:nalysts?|conomists?|trategists?|raders?|ealers?|xecutives?|ankers?|"
+    r"ortfolio managers?) (?:at|with)(?: the [a-z]+ firm)? "
 )  # after the first letter, which may be a capital
+# "Jefferies analyst Jonathan Matuszewski": the firm before its analyst's name.
+_FIRM_STAFF = re.compile(r" (?:analyst|analysts|economist|economists|strategist) (?=[A-Z])")
+# A company's ticker after its name: "Lowe's (LOW) stock", "Home Depot (ticker: HD)",
+# "Acme (NYSE: ACM)", "Acme (ACM.N)".
+_TICKER = re.compile(
+    r" \((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ticker|Ticker): ?[A-Z]{1,5}(?:\.[A-Z]{1,2})?"
+    r"|[A-Z]{1,5}\.[A-Z]{1,2})\)"
+)
+_TICKER_STOCK = re.compile(r" \([A-Z]{2,5}\)(?= (?:stock|shares)\b)")
+# "beauty company Coty", "construction goods giant Home Depot", "research firm Oanda".
+_KIND_BEFORE = re.compile(
+    r"\b(?:company|firm|giant|retailer|chain|lender|insurer|startup|conglomerate|automaker|"
+    r"carmaker|chipmaker|drugmaker) (?=[A-Z])"
+)
 _AND_CO = re.compile(rf" and ({_CO})")
 _SHARES_MOVED = re.compile(
     r" shares (?:rose|fell|jumped|climbed|slipped|dropped|gained|lost|were|closed|ended|"
@@ -344,6 +359,8 @@ def company_names(text: str, lex: Lexicon, gaz: Gazetteer, start_at: int) -> set
             len(name) > 1
             and gaz.automaton.get(name, None) is None
             and name.split(" ")[0] not in lex.given_names
+            and name.split(" ")[0].lower() not in lex.role_words
+            and name.split(" ")[0] not in lex.titles
         ):
             names.add(name)
     return names
@@ -370,7 +387,22 @@ def _company_clues(text: str, start_at: int) -> list[str]:
             found.append(after.group())
             if more := _AND_CO.match(text, after.end()):
                 found.append(more.group(1))
+    found += _named_by_trade(text, start_at)
     return [name for name in found if name]
+
+
+def _named_by_trade(text: str, start_at: int) -> list[str | None]:
+    """Names the trade marks as companies: a firm's analyst ("Jefferies analyst"), a ticker
+    ("Lowe's (LOW) stock"), a kind of company before the name ("beauty company Coty")."""
+    found = [
+        name_before(text, m.start(), start_at)
+        for pattern in (_FIRM_STAFF, _TICKER, _TICKER_STOCK)
+        for m in pattern.finditer(text, start_at)
+    ]
+    for m in _KIND_BEFORE.finditer(text, start_at):
+        if after := _CO_AFTER.match(text, m.end()):
+            found.append(after.group())
+    return found
 
 
 def _companies(text: str, names: set[str], found: _Found, start_at: int) -> None:

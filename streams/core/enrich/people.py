@@ -145,8 +145,11 @@ def _name_in_run(
         elif w.text == "'s" and m < len(run) - 1 and (of_at is None or of_at - k < 2):
             k = max(k, m + 1)
     skip = lex.name_stopwords | lex.titles | lex.org_heads
+    # Nor a player's position in a table row: "CB Greedy Williams".
     while k < len(run) and (run[k].text in skip or run[k].text in _PARTICLES
-                            or _is_place_word(gaz, run[k].text)):  # fmt: skip
+                            or _is_place_word(gaz, run[k].text)
+                            or (run[k].text.isupper() and len(run[k].text) <= 3
+                                and len(run) - k > 2)):  # fmt: skip
         k += 1
     name = [w for w in run[k:] if w.text != "'s"]
     # "Kofi Annan of Ghana", "Ahmed Saleh of the ministry": the name ends before "of".
