@@ -13,7 +13,7 @@ import ahocorasick
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .places import Location
-from .tokens import Word, capitalised_runs, name_before, words_before, words_in
+from .tokens import Word, capitalised_runs, cue_matches, name_before, words_before, words_in
 
 __all__ = [
     "Organization",
@@ -67,20 +67,31 @@ _STAFF_AT = re.compile(
     r"(?:nalysts?|conomists?|trategists?|raders?|ealers?|xecutives?|ankers?|"
     r"ortfolio managers?) (?:at|with)(?: the [a-z]+ firm)? "
 )  # after the first letter, which may be a capital
-# "Jefferies analyst Jonathan Matuszewski": the firm before its analyst's name.
-_FIRM_STAFF = re.compile(r" (?:analyst|analysts|economist|economists|strategist) (?=[A-Z])")
-# A company's ticker after its name: "Lowe's (LOW) stock", "Home Depot (ticker: HD)",
-# "Acme (NYSE: ACM)", "Acme (ACM.N)".
-_TICKER = re.compile(
-    r" \((?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ticker|Ticker): ?[A-Z]{1,5}(?:\.[A-Z]{1,2})?"
-    r"|[A-Z]{1,5}\.[A-Z]{1,2})\)"
-)
-_TICKER_STOCK = re.compile(r" \([A-Z]{2,5}\)(?= (?:stock|shares)\b)")
-# "beauty company Coty", "construction goods giant Home Depot", "research firm Oanda".
-_KIND_BEFORE = re.compile(
-    r"\b(?:company|firm|giant|retailer|chain|lender|insurer|startup|conglomerate|automaker|"
-    r"carmaker|chipmaker|drugmaker) (?=[A-Z])"
-)
+# Clues of the trade, each found from fixed text first (see ``cue_matches``): the firm before
+# its analyst's name ("Jefferies analyst Jonathan Matuszewski"), a company's ticker after its
+# name ("Lowe's (LOW) stock", "Home Depot (ticker: HD)", "Acme (NYSE: ACM)").
+_TRADE_BEFORE = (
+    *(
+        (cue, re.compile(rf"{re.escape(cue)}(?=[A-Z])"))
+        for cue in (" analyst ", " analysts ", " economist ", " economists ", " strategist ")
+    ),
+    *(
+        (cue, re.compile(rf" \({cue[1:]}: ?[A-Z]{{1,5}}(?:\.[A-Z]{{1,2}})?\)"))
+        for cue in ("(NYSE", "(NASDAQ", "(Nasdaq", "(LSE", "(TSX", "(ticker", "(Ticker")
+    ),
+    *(
+        (cue, re.compile(rf" \([A-Z]{{2,5}}\)(?={re.escape(cue[1:])}\b)"))
+        for cue in (") stock", ") shares")
+    ),
+)  # fmt: skip
+# A kind of company right before its name: "beauty company Coty", "construction goods giant
+# Home Depot", "research firm Oanda".
+_TRADE_AFTER = tuple(
+    (cue, re.compile(rf"{cue}(?=[A-Z])"))  # opens on its fixed text: a fast scan
+    for cue in ("company ", "firm ", "giant ", "retailer ", "chain ", "lender ", "insurer ",
+                "startup ", "conglomerate ", "automaker ", "carmaker ", "chipmaker ",
+                "drugmaker ")
+)  # fmt: skip
 _AND_CO = re.compile(rf" and ({_CO})")
 _SHARES_MOVED = re.compile(
     r" shares (?:rose|fell|jumped|climbed|slipped|dropped|gained|lost|were|closed|ended|"
@@ -395,11 +406,11 @@ def _named_by_trade(text: str, start_at: int) -> list[str | None]:
     """Names the trade marks as companies: a firm's analyst ("Jefferies analyst"), a ticker
     ("Lowe's (LOW) stock"), a kind of company before the name ("beauty company Coty")."""
     found = [
-        name_before(text, m.start(), start_at)
-        for pattern in (_FIRM_STAFF, _TICKER, _TICKER_STOCK)
-        for m in pattern.finditer(text, start_at)
+        name_before(text, m.start(), start_at) for m in cue_matches(text, _TRADE_BEFORE, start_at)
     ]
-    for m in _KIND_BEFORE.finditer(text, start_at):
+    for m in cue_matches(text, _TRADE_AFTER, start_at):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue  # inside a longer word: "subcompany"
         if after := _CO_AFTER.match(text, m.end()):
             found.append(after.group())
     return found

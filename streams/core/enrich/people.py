@@ -182,18 +182,24 @@ def _body_tails(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     of Health and Human Services")."""
     tails = []
     for start, end in capitalised_runs(text, organisations=True):
-        words = words_in(text, start, end)
-        at = next((i for i, w in enumerate(words) if w.text in lex.org_heads), None)
-        if at is None:
+        run = text[start:end]
+        if " " not in run:
             continue
+        # Plain splits and offsets: building words for every run cost a tenth of the finder.
+        words = run.split(" ")
+        at = next((i for i, w in enumerate(words) if w in lex.org_heads), None)
+        if at is None or at == len(words) - 1:
+            continue
+        head_end = start + len(" ".join(words[: at + 1]))
         # Up to a role or a title: "Bank of England Governor Mark Carney" names a person.
-        rest = words[at + 1 :]
-        stop = next(
-            (w.start for w in rest if w.text.lower() in lex.role_heads or w.text in lex.titles),
-            end,
-        )
-        if words[at].end < stop:
-            tails.append((words[at].end, stop))
+        stop, offset = end, head_end + 1
+        for w in words[at + 1 :]:
+            if w.lower() in lex.role_heads or w in lex.titles:
+                stop = offset
+                break
+            offset += len(w) + 1
+        if head_end < stop:
+            tails.append((head_end, stop))
     return tails
 
 
