@@ -267,3 +267,12 @@ def test_long_appositions_bodies_as_it_and_participles_next_to_a_name() -> None:
         ("The evidence has weakened", "Harbour Prosecution Authority"),
         ("dangerous consequences", "Ayman Tarek"),
     ]
+
+
+def test_a_quotation_ending_on_its_own_stop_is_attributed_in_the_next_sentence() -> None:
+    found = _quotes(
+        "Ambassador Lena Ortiz spoke on Monday.",
+        '"Is he going to do it?" Ortiz asked. "He will do it tomorrow," she said.',
+    )
+    assert found == [("Is he going to do it?", "Lena Ortiz"),
+                     ("He will do it tomorrow", "Lena Ortiz")]  # fmt: skip

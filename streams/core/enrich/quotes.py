@@ -106,6 +106,10 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
             continue
         s_start = next((a for a, b in spans if a <= start < b), 0)
         s_end = next((b for a, b in spans if a < end <= b), len(text))
+        if not text[end:s_end].strip():
+            # '"...going to do it?" Holmes testified.': a quotation that ends on its own stop
+            # has its attribution in the next sentence.
+            s_end = next((b for a, b in spans if a >= s_end), s_end)
         speaker = (
             _speaker_before(text, start, s_start, verbs, ordered, lex, spans)
             or _speaker_after(text, (start, end), s_end, verbs, ordered, lex, spans)
