@@ -24,6 +24,7 @@ import ahocorasick
 from .orgs import Organization
 from .people import Person
 from .places import Location
+from .tokens import word_automaton
 
 __all__ = ["Team", "team_spans", "with_teams"]
 
@@ -73,16 +74,8 @@ def _teams() -> _Teams:
     return _Teams(
         automaton,
         {home: tuple(named) for home, named in by_home.items()},
-        _automaton(data["sport_words"]),
+        word_automaton(data["sport_words"]),
     )
-
-
-def _automaton(words: list[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
 
 
 def _matches(text: str, start: int) -> list[tuple[int, int, bool, tuple[Team, ...]]]:

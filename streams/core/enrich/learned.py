@@ -15,7 +15,7 @@ from .ner import Span
 from .orgs import Organization
 from .people import Person, count_mentions, fold_surnames, role_and_affiliation
 from .places import Location, resolve
-from .tokens import words_before
+from .tokens import words_before, written_lower
 
 __all__ = ["Found", "merge_learned"]
 
@@ -51,11 +51,6 @@ Named = tuple[str, int, int]  # name, start, end
 # (checked only for the few words that need it: a pattern over every word of the article
 # costs 80 us).
 _NOT_IN_WORD = r"(?<![\w'\u2019-])"
-
-
-def _written_lower(text: str, word: str) -> bool:
-    pattern = _NOT_IN_WORD + re.escape(word.lower()) + r"(?![\w'\u2019-])"
-    return re.search(pattern, text) is not None
 
 
 def _lower_before_name(text: str, word: str) -> bool:
@@ -157,7 +152,7 @@ def _clean(text: str, span: Span, lex: Lexicon) -> Named | None:
     if not name[:1].isupper() or len(words) > _MAX_WORDS or len(name) < 2:
         return None
     if len(words) == 1 and (
-        name in lex.name_stopwords or (_sentence_start(text, start) and _written_lower(text, name))
+        name in lex.name_stopwords or (_sentence_start(text, start) and written_lower(text, name))
     ):
         return None
     return name, start, end

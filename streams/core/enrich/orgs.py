@@ -13,7 +13,15 @@ import ahocorasick
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .places import Location
-from .tokens import Word, capitalised_runs, cue_matches, name_before, words_before, words_in
+from .tokens import (
+    Word,
+    capitalised_runs,
+    cue_matches,
+    name_before,
+    words_before,
+    words_in,
+    written_lower,
+)
 
 __all__ = [
     "Organization",
@@ -324,7 +332,7 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
     if (
         first < len(span) - 2
         and _opens_sentence(found.text, words[first].start)
-        and _lower_elsewhere(found.text, span[first])
+        and written_lower(found.text, span[first])
     ):
         first += 1
     while span and span[-1] in _CONNECTORS:
@@ -348,10 +356,6 @@ def _named_body(words: list[Word], lex: Lexicon, gaz: Gazetteer, found: _Found) 
 
 def _opens_sentence(text: str, at: int) -> bool:
     return at == 0 or text[at - 1] == "\n" or text[max(0, at - 2) : at] in (". ", "? ", "! ", '" ')
-
-
-def _lower_elsewhere(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def company_names(text: str, lex: Lexicon, gaz: Gazetteer, start_at: int) -> set[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, Place
 from .lexicon import Lexicon
-from .tokens import Word, capitalised_runs, name_before, words_before, words_in
+from .tokens import Word, capitalised_runs, name_before, words_before, words_in, written_lower
 
 __all__ = [
     "Person",
@@ -227,7 +227,7 @@ def find_people(
         if not name_words:
             continue
         name = " ".join(w.text for w in name_words)
-        if len(name_words) == 1 and _written_lower(text, name):
+        if len(name_words) == 1 and written_lower(text, name):
             continue  # "Associate Team": a word the text also writes in lower case is no name
         written = text[name_words[0].start : name_words[-1].end]
         if written.replace(".", "") == name.replace(".", ""):
@@ -257,10 +257,6 @@ def find_people(
     fold_surnames(people)
     count_mentions(text, people)
     return sorted(people.values(), key=lambda p: (-p.mentions, p.name))
-
-
-def _written_lower(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def initialled_owner(name: str, people: Iterable[Person]) -> Person | None:

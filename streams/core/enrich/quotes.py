@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from .lexicon import Lexicon
-from .tokens import Word, sentences, words_before, words_in
+from .tokens import Word, sentences, word_automaton, words_before, words_in
 
 __all__ = ["Attribution", "Quote", "Speaker", "find_attributions", "find_quotes"]
 
@@ -68,11 +68,7 @@ def _verbs(text: str, lex: Lexicon) -> list[Word]:
 
 @functools.cache
 def _verb_automaton(verbs: frozenset[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for verb in verbs:
-        automaton.add_word(verb, verb)
-    automaton.make_automaton()
-    return automaton
+    return word_automaton(verbs)
 
 
 @dataclass(frozen=True, slots=True)
