@@ -276,3 +276,19 @@ def test_a_quotation_ending_on_its_own_stop_is_attributed_in_the_next_sentence()
     )
     assert found == [("Is he going to do it?", "Lena Ortiz"),
                      ("He will do it tomorrow", "Lena Ortiz")]  # fmt: skip
+
+
+def test_a_statement_s_words_are_its_issuer_s() -> None:
+    found = _quotes(
+        "On Monday, Harrow Records issued a statement about the tour.",
+        'The statement, which was obtained by the Daily Courier, said the labels had "come to '
+        'terms on a licensing deal."',
+        '"We were shocked by her posts," the statement read.',
+        'The company later denied it in a statement. "We did nothing wrong," the statement '
+        "added.",
+    )
+    assert found == [
+        ("come to terms on a licensing deal", "Harrow Records"),
+        ("We were shocked by her posts", "Harrow Records"),
+        ("We did nothing wrong", "Harrow Records"),
+    ]

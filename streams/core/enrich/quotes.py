@@ -107,7 +107,8 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
             # has its attribution in the next sentence.
             s_end = next((b for a, b in spans if a >= s_end), s_end)
         speaker = (
-            _speaker_before(text, start, s_start, verbs, ordered, lex, spans)
+            _statement(text, end, s_start, ordered, spans)
+            or _speaker_before(text, start, s_start, verbs, ordered, lex, spans)
             or _speaker_after(text, (start, end), s_end, verbs, ordered, lex, spans)
             or _according_to(text, start, s_start, ordered)
             or _after_colon(text, start, s_start, ordered)
@@ -167,6 +168,40 @@ def _goes_on(  # noqa: PLR0917  # the sentence, its verbs and what came before
     if any(s_start <= s.start < s_end for s in speakers):
         return None
     return last.speaker
+
+
+# '"...," the statement read' / 'The statement, obtained by Variety, claimed that "..."'.
+_STATEMENT_AFTER = re.compile(
+    r"[,.!?]?[\"\u201d]?,? the statement "
+    r"(?:read|said|says|added|continued|concluded|claimed|stated)\b"
+)
+_STATEMENT_OPENS = re.compile(r"[\"\u201c\u201e]?The statement\b")
+_STATEMENT = re.compile(r"\bstatement\b")
+_STATEMENT_REACH = 3000
+
+
+def _statement(
+    text: str,
+    end: int,
+    s_start: int,
+    speakers: list[Speaker],
+    spans: list[tuple[int, int]],
+) -> str | None:
+    """A quotation from a statement, cited as "the statement", is the words of whoever the
+    article said issued it: the name before "statement" in the last sentence that has one
+    ("Big Machine Records issued a statement"; "The company ... in a statement" names nobody,
+    so the search goes on; "a statement to Rolling Stone" names the outlet after the word,
+    which is not the issuer)."""
+    if not (_STATEMENT_AFTER.match(text, end) or _STATEMENT_OPENS.match(text, s_start)):
+        return None
+    for a, b in reversed(spans):
+        if b > s_start or b < s_start - _STATEMENT_REACH:
+            continue
+        for m in _STATEMENT.finditer(text, a, b):
+            named = [s for s in speakers if a <= s.start and s.end <= m.start()]
+            if named:
+                return _subject(text, named, m.start()).name
+    return None
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
