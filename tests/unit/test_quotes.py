@@ -284,11 +284,22 @@ def test_a_statement_s_words_are_its_issuer_s() -> None:
         'The statement, which was obtained by the Daily Courier, said the labels had "come to '
         'terms on a licensing deal."',
         '"We were shocked by her posts," the statement read.',
-        'The company later denied it in a statement. "We did nothing wrong," the statement '
-        "added.",
+        'The company later denied it in a statement. "We did nothing wrong," the statement added.',
     )
     assert found == [
         ("come to terms on a licensing deal", "Harrow Records"),
         ("We were shocked by her posts", "Harrow Records"),
         ("We did nothing wrong", "Harrow Records"),
     ]
+
+
+def test_a_pronoun_subject_goes_back_past_sentences_that_open_on_a_pronoun() -> None:
+    found = _quotes(
+        "Dale Moran faces up to ten years in prison.",
+        "He was arrested in April after a call to the office of Senator Ruth Ebbing.",
+        'During the call, he asked about her staff, called Ebbing a "liar" and said, "someone '
+        'ought to stop her."',
+        '"You never know why these things happen," said the actor. "It makes you human."',
+    )
+    assert ("someone ought to stop her", "Dale Moran") in found
+    assert all(speaker != "Ruth Ebbing" for _, speaker in found)

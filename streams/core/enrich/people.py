@@ -312,14 +312,18 @@ def fold_surnames(people: dict[str, Person]) -> None:
     Barlow" in a scoreboard below "Kevin Barlow"); the full name takes its role if it has
     none."""
     _fold_variants(people)
-    for name in [n for n in people if " " not in n or "." in n.split()[0]]:
-        if " " in name:
+    for name in list(people):
+        if " " not in name:
+            owners = [p for p in people.values() if " " in p.name and name in p.surnames]
+        elif "." in name.split()[0]:
             owner = initialled_owner(name, people.values())
             owners = [owner] if owner else []
         else:
-            owners = [p for p in people.values() if " " in p.name and name in p.surnames]
+            # A surname of several words: "Van Der Beek" of "James Van Der Beek".
+            owners = [p for p in people.values() if p.name.endswith(" " + name)]
         if len(owners) == 1:
             single, owner = people.pop(name), owners[0]
+            owner.variants += [name, *single.variants]
             if owner.role is None and single.role is not None:
                 owner.role, owner.affiliation = single.role, single.affiliation
 

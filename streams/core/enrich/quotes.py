@@ -300,11 +300,15 @@ def _speaker_before(  # noqa: PLR0917  # the sentence, its verbs and the speaker
             (w for w in words_before(text, verb.start, 2) if w.text.lower() in _PRONOUN), None
         )
         if pronoun is not None and pronoun.start > before[-1].end:
-            return _referred([pronoun.text.lower()], pronoun.start, speakers, lex, spans)
+            return _referred(text, [pronoun.text.lower()], pronoun.start, speakers, lex, spans)
+        # "During the call, he asked ..., called Omar a \"terrorist\" and said, \"...\"": a
+        # pronoun that opens the clause before any name is its subject.
+        if (lead := _PRONOUN_WORD.search(text, s_start, before[0].start)) is not None:
+            return _referred(text, [lead.group().lower()], lead.start(), speakers, lex, spans)
         return _subject(text, before, verb.start).name
     # "He said:" / "The minister told reporters:" right before the quotation.
     cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS)]
-    return _referred(cue, s_start, speakers, lex, spans)
+    return _referred(text, cue, s_start, speakers, lex, spans)
 
 
 def _subject(text: str, before: list[Speaker], verb: int) -> Speaker:
@@ -356,9 +360,13 @@ def _speaker_after(  # noqa: PLR0917  # as above
         return _first_named(text, near)
     # '"...," he said' / '"...," the minister said' / '"...," said the minister'.
     cue = [w.text.lower() for w in words_before(text, verb.start, _CUE_WORDS) if w.start >= at]
+    if cue[-1:] == ["it"]:
+        return _referred(text, cue, opened, speakers, lex, spans)  # '"...," it added'
     cue += [w.text.lower() for w in words_in(text, verb.end, min(len(text), verb.end + 40))][:3]
+    if cue[-1:] == ["it"]:
+        cue.pop()  # '"...," said the actor. "It makes...': the next sentence's word
     # Who was named before the quotation opened: a name inside it is not its speaker.
-    return _referred(cue, opened, speakers, lex, spans)
+    return _referred(text, cue, opened, speakers, lex, spans)
 
 
 def _first_named(text: str, near: list[Speaker]) -> str:
@@ -374,7 +382,25 @@ def _first_named(text: str, near: list[Speaker]) -> str:
     return next((s.name for s in phrase if s.person), first.name)
 
 
-def _referred(
+def _pronoun_subject(text: str, earlier: list[Speaker], spans: list[tuple[int, int]]) -> str:
+    """The first person named in the last sentence that names one, skipping sentences whose
+    subject is itself a pronoun ("Carlineo faces ten years. He was arrested after a call to
+    Omar's office. During the call he said \"...\"" is Carlineo's, not Omar's)."""
+    i = len(earlier) - 1
+    first_pick: str | None = None
+    while i >= 0:
+        opens = next((a for a, b in spans if a <= earlier[i].start < b), earlier[i].start)
+        named = [s for s in earlier if opens <= s.start <= earlier[i].start]
+        first_pick = first_pick or named[0].name
+        word = _FIRST_WORD.match(text, opens)
+        if not (word and word.group(1).lower() in _PRONOUN and word.end() <= named[0].start):
+            return named[0].name
+        i = earlier.index(named[0]) - 1
+    return first_pick or earlier[-1].name
+
+
+def _referred(  # noqa: PLR0917  # the cue, where it stands and what came before
+    text: str,
     cue: list[str],
     before: int,
     speakers: list[Speaker],
@@ -385,8 +411,8 @@ def _referred(
     person named in the last sentence before the quotation that names one (its subject, as
     a reader takes it: "Suter, who joked about Parise's sticks, saw it. '...,' he said" is
     Suter's); for a role, the last person with that role; None when there is none."""
-    if "it" in cue and not _PRONOUN & set(cue):
-        # '"...," it added': the body named last before the quotation.
+    if cue[-1:] == ["it"] and not _PRONOUN & set(cue):
+        # '"...," it added', 'It said:': the body named last before the quotation.
         bodies = [
             s for s in speakers
             if not s.person and before - _REACH_BACK <= s.start and s.end <= before
@@ -399,9 +425,7 @@ def _referred(
         return None
     # "he said", "the 56-year-old said": the person last named.
     if _PRONOUN & set(cue) or any(w.endswith("-year-old") for w in cue):
-        last = earlier[-1].start
-        opens = next((a for a, b in spans if a <= last < b), last)
-        return next(s.name for s in earlier if s.start >= opens)
+        return _pronoun_subject(text, earlier, spans)
     # "the minister", "the foreign minister": a role after "the" is someone named before;
     # "a spokesman for the union" is not.
     roles = [
@@ -414,6 +438,8 @@ def _referred(
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+_PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_FIRST_WORD = re.compile(r"\s*[\"'\u201c]?(\w+)")
 # Searched within one sentence, not by lower-casing the article for every quotation.
 _ACCORDING = re.compile(r"\baccording to ", re.IGNORECASE)
 
