@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import faust
 from aiokafka.partitioner import DefaultPartitioner
+from faust.exceptions import ConsumerNotStarted
 
 from streams.config.settings import Settings
 from streams.core import jsonio
@@ -81,11 +82,24 @@ async def _each_event(
     gate.watch_input(stream.channel.queue)  # the commit timer's sign of a backlog
     async for event in events.events():
         async with gate.event(gate.epoch) as current:
-            if not current:
+            if not (current and _owned(stream, event)):
                 forget_unacked(stream.app.consumer, event.message)
                 continue
             await handle(event)
             await events.ack(event)
+
+
+def _owned(stream: Any, event: Any) -> bool:
+    """The event's partition is this worker's now. One fetched before a rebalance that moved
+    its partition elsewhere can still reach the agent after the flow resumed, with the new
+    epoch: handled here, its outputs committed without its offset, which this worker may no
+    longer commit, and the partition's new owner read it again (seen once in the two-worker
+    fault test). The consumer's assignment is the one current answer."""
+    try:
+        assignment = stream.app.consumer.assignment()
+    except ConsumerNotStarted:  # Faust's in-memory test helpers run agents with no consumer
+        return True
+    return event.message.tp in assignment
 
 
 async def _each_event_parsed_ahead(
@@ -125,7 +139,7 @@ async def _each_event_parsed_ahead(
             event, taken, job = got.result()
             outcome, elapsed = await pool.result(job)
             async with gate.event(taken) as current:
-                if not current:
+                if not (current and _owned(stream, event)):
                     forget_unacked(stream.app.consumer, event.message)
                     continue
                 with as_current_event(event):

@@ -4,7 +4,11 @@ until the flow resumes, and an event taken before either moment is dropped, not 
 from __future__ import annotations
 
 import asyncio
+from types import SimpleNamespace
 
+from faust.types import TP
+
+from streams.runtime.agents import _owned
 from streams.runtime.faust_fixes.gate import CommitGate
 
 STEP = 0.01  # seconds: lets the other tasks run; no test waits on it for an outcome
@@ -142,3 +146,14 @@ async def test_a_commit_runs_its_hooks_after_the_events_in_flight_and_before_its
     release.set()
     await asyncio.wait_for(asyncio.gather(task, committing), timeout=5)
     assert log == ["event", "hook", "commit"]
+
+
+def test_an_event_of_a_partition_the_worker_no_longer_owns_is_not_handled() -> None:
+    # Fetched before a rebalance moved its partition away, it can reach the agent after the
+    # flow resumed: handled, its outputs would commit without its offset.
+    consumer = SimpleNamespace(assignment=lambda: {TP("raw", 0), TP("raw", 2)})
+    stream = SimpleNamespace(app=SimpleNamespace(consumer=consumer))
+    kept = SimpleNamespace(message=SimpleNamespace(tp=TP("raw", 2)))
+    moved = SimpleNamespace(message=SimpleNamespace(tp=TP("raw", 5)))
+    assert _owned(stream, kept)
+    assert not _owned(stream, moved)
