@@ -303,3 +303,15 @@ def test_a_pronoun_subject_goes_back_past_sentences_that_open_on_a_pronoun() -> 
     )
     assert ("someone ought to stop her", "Dale Moran") in found
     assert all(speaker != "Ruth Ebbing" for _, speaker in found)
+
+
+def test_said_the_actor_and_described_as_the_quotation() -> None:
+    found = _quotes(
+        "Actor Mark Pell was voted off the show on Monday, in what host Dana Reyes described "
+        'as the "hardest verdict so far this season."',
+        '"You never know why these things happen," said the actor. "It makes you human."',
+        'The group backed the so-called "peace plan" on Sunday.',
+    )
+    assert ("hardest verdict so far this season", "Dana Reyes") in found
+    assert ("You never know why these things happen", "Mark Pell") in found
+    assert all(text != "peace plan" for text, _ in found)

@@ -98,7 +98,11 @@ def find_quotes(text: str, lex: Lexicon, speakers: list[Speaker]) -> list[Quote]
     for content, start, end in quotations:
         if len(content.split()) < _MIN_QUOTE_WORDS:
             continue  # a single quoted word is emphasis, not a quotation
-        if _LABEL_BEFORE.search(text, max(0, start - 12), start):
+        # "described this as the \"worst case scenario\"" characterises; "the \"peace plan\""
+        # names.
+        if _LABEL_BEFORE.search(text, max(0, start - 12), start) and not text.endswith(
+            "as the ", 0, start
+        ):
             continue
         s_start = next((a for a, b in spans if a <= start < b), 0)
         s_end = next((b for a, b in spans if a < end <= b), len(text))
@@ -384,16 +388,17 @@ def _first_named(text: str, near: list[Speaker]) -> str:
 
 def _pronoun_subject(text: str, earlier: list[Speaker], spans: list[tuple[int, int]]) -> str:
     """The first person named in the last sentence that names one, skipping sentences whose
-    subject is itself a pronoun ("Carlineo faces ten years. He was arrested after a call to
-    Omar's office. During the call he said \"...\"" is Carlineo's, not Omar's)."""
+    subject is itself a pronoun, one before any name ("Carlineo faces ten years. He was
+    arrested after a call to Omar's office. During the call he said \"...\"" is Carlineo's,
+    not Omar's)."""
     i = len(earlier) - 1
     first_pick: str | None = None
     while i >= 0:
         opens = next((a for a, b in spans if a <= earlier[i].start < b), earlier[i].start)
         named = [s for s in earlier if opens <= s.start <= earlier[i].start]
         first_pick = first_pick or named[0].name
-        word = _FIRST_WORD.match(text, opens)
-        if not (word and word.group(1).lower() in _PRONOUN and word.end() <= named[0].start):
+        # A sentence whose subject is a pronoun before any name: "During the call, he ...".
+        if not _PRONOUN_WORD.search(text, opens, named[0].start):
             return named[0].name
         i = earlier.index(named[0]) - 1
     return first_pick or earlier[-1].name
@@ -434,12 +439,36 @@ def _referred(  # noqa: PLR0917  # the cue, where it stands and what came before
     for s in reversed(earlier if roles else []):
         if s.role and s.role.lower().split()[-1] == roles[-1]:
             return s.name
+    # "said the actor" where no one was named with that role: the person the text is about,
+    # as for a pronoun, when the role is no office someone else may hold ("the minister").
+    if roles and roles[-1] in _OCCUPATIONS:
+        return _pronoun_subject(text, earlier, spans)
     return None
 
 
+# Roles that describe the person a story is about rather than an office: "said the actor".
+_OCCUPATIONS = frozenset(
+    {
+        "actor",
+        "actress",
+        "singer",
+        "musician",
+        "artist",
+        "author",
+        "writer",
+        "novelist",
+        "poet",
+        "filmmaker",
+        "photographer",
+        "chef",
+        "designer",
+        "composer",
+        "star",
+    }
+)
+
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _PRONOUN_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-_FIRST_WORD = re.compile(r"\s*[\"'\u201c]?(\w+)")
 # Searched within one sentence, not by lower-casing the article for every quotation.
 _ACCORDING = re.compile(r"\baccording to ", re.IGNORECASE)
 
