@@ -59,3 +59,10 @@ class RequestBatches(Generic[Source, Via]):
     def forget(self, source: Source) -> None:
         """``source``'s batch was sent: hold nothing for it."""
         self._held.pop(source, None)
+
+    def discard(self) -> int:
+        """Drop every held batch (their requests' inputs will be read again); how many
+        requests were dropped."""
+        dropped = sum(len(lines) for lines, _, _ in self._held.values())
+        self._held.clear()
+        return dropped

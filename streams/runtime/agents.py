@@ -300,6 +300,13 @@ class StageRunner:
         if ready is not None:
             await self.topics.stories.send(key=STORY_KEY, value=ready)
 
+    def discard_held_batches(self) -> None:
+        """The held batches' events will be read again (a rebalance, a seek): drop what they
+        made, or it would go out twice."""
+        dropped = self.draft_batches.discard() + self.story_batches.discard()
+        if dropped:
+            logger.info("dropped %d held requests of events to be read again", dropped)
+
     async def send_held_batches(self) -> None:
         """Send every held batch of drafts and of story requests in its input partition's
         transaction (run by each commit, before it takes the offsets of the events that made
@@ -392,6 +399,7 @@ def register_agents(
     """Declare the agents on ``app``."""
     handlers = StageRunner(topics, table, stories, metrics, settings)
     gate.before_commit(handlers.send_held_batches)
+    gate.on_stale(handlers.discard_held_batches)
     stories.on_recover(handlers.rebuild_stories)
 
     @app.agent(topics.raw, name="newswire.parse")

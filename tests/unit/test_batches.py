@@ -71,3 +71,15 @@ def test_a_request_is_one_line_whatever_its_text(title: str, key: str) -> None:
     assert b"\n" not in request.to_json()
     [line] = split_requests(request.to_json())
     assert StoryRequest.from_json(line).event == event
+
+
+def test_held_batches_are_discarded_when_their_inputs_will_be_read_again() -> None:
+    batches: RequestBatches[str, str] = RequestBatches(limit=1000)
+    batches.add("p3", b"draft-a", "event-1")
+    batches.add("p3", b"draft-b", "event-2")
+    batches.add("p4", b"draft-c", "event-3")
+    assert batches.discard() == 3
+    assert batches.held() == []
+    # The same inputs read again make one batch each, not two copies.
+    batches.add("p3", b"draft-a", "event-1")
+    assert batches.held() == [("p3", "event-1", b"draft-a")]

@@ -157,3 +157,19 @@ def test_an_event_of_a_partition_the_worker_no_longer_owns_is_not_handled() -> N
     moved = SimpleNamespace(message=SimpleNamespace(tp=TP("raw", 5)))
     assert _owned(stream, kept)
     assert not _owned(stream, moved)
+
+
+def test_what_agents_hold_back_is_dropped_when_their_events_become_stale() -> None:
+    async def run() -> list[str]:
+        gate, calls = CommitGate(), []
+        gate.on_stale(lambda: calls.append("stale"))
+        async with gate.event(gate.epoch):
+            pass
+        assert calls == []  # an event's end keeps what it held back for the next commit
+        await gate.stop_events()
+        assert calls == []  # the revocation's commit still sends it
+        gate.resume_events()
+        gate.drop_taken()
+        return calls
+
+    assert asyncio.run(run()) == ["stale", "stale"]

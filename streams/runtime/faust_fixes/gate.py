@@ -58,6 +58,7 @@ class CommitGate:
         # last read; None while no event has ended.
         self._least: int | None = None
         self._before_commit: list[Callable[[], Awaitable[None]]] = []
+        self._on_stale: list[Callable[[], None]] = []
 
     @property
     def events_in_flight(self) -> int:
@@ -74,6 +75,17 @@ class CommitGate:
         """Run ``hook`` in each commit, once no event runs and before the offsets are taken:
         it sends what the agents held back from events they acked."""
         self._before_commit.append(hook)
+
+    def on_stale(self, hook: Callable[[], None]) -> None:
+        """Run ``hook`` whenever the events handled since the last commit become stale (they
+        will be read again from the committed offsets): what an agent holds back for them
+        (batches to send with the next commit) must go, or their second reading adds the
+        same outputs again (an exact repeat, seen in the two-worker fault test)."""
+        self._on_stale.append(hook)
+
+    def _stale(self) -> None:
+        for hook in self._on_stale:
+            hook()
 
     def watch_input(self, queue: Queued) -> None:
         """Count what an agent's input ``queue`` holds, fetched and not yet taken."""
@@ -136,12 +148,15 @@ class CommitGate:
 
     def drop_taken(self) -> None:
         """The partitions were moved back to their committed offsets: events taken before now
-        will be read again, so they are stale."""
+        will be read again, so they are stale, and so is what was held back for them."""
         self._epoch += 1
+        self._stale()
 
     def resume_events(self) -> None:
-        """The flow resumes after a rebalance: events taken from now on are current."""
+        """The flow resumes after a rebalance: events taken from now on are current; what was
+        held back for earlier ones and not sent by the revocation's commit is stale."""
         self._epoch += 1
+        self._stale()
         self._running.set()
 
     @asynccontextmanager
