@@ -81,17 +81,15 @@ def dateline_hit(text: str, at: int) -> Hit | None:
         return None
     start = m.start("name")
     end = start + len(name)
-    folded = _folded()
     key = name.casefold()
-    entry = folded.get(key) or folded.get(re.sub(r"^st\. ", "saint ", key))
+    entry = _lookup(key)
     state = _STATE.match(text, end)
     region = _states().get(state["state"]) if state else None
     if region is not None:
         # A town with its state: the town of that name in that state, else one too small
         # for the gazetteer ("Saint Joseph" in it is in Missouri, not Michigan).
-        town = _towns_by_state().get((key, region.name)) or _towns_by_state().get(
-            (re.sub(r"^st\. ", "saint ", key), region.name)
-        )
+        towns = _towns_by_state()
+        town = towns.get((key, region.name)) or towns.get((_saint(key), region.name))
         return start, end, name, (town or Place(name.title(), "city", region.country,
                                                 None, None, 0),)  # fmt: skip
     if entry is None:
@@ -102,10 +100,18 @@ def dateline_hit(text: str, at: int) -> Hit | None:
 def dateline_place(city: str) -> tuple[Place, ...]:
     """The readings of a dateline's city the parser split off the story ("St. Joseph",
     "New Delhi"), matched whatever its case; empty when the gazetteer has none."""
-    folded = _folded()
-    key = city.casefold()
-    entry = folded.get(key) or folded.get(re.sub(r"^st\. ", "saint ", key))
+    entry = _lookup(city.casefold())
     return entry[1] if entry else ()
+
+
+def _lookup(key: str) -> tuple[str, tuple[Place, ...]] | None:
+    """A place name, case folded, as the gazetteer holds it ("St. Joseph" as "Saint Joseph")."""
+    folded = _folded()
+    return folded.get(key) or folded.get(_saint(key))
+
+
+def _saint(key: str) -> str:
+    return re.sub(r"^st\. ", "saint ", key)
 
 
 def warm_datelines() -> None:

@@ -143,7 +143,8 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
     if dateline is not None:
         hits = sorted([h for h in hits if h[1] <= dateline[0] or h[0] >= dateline[1]] + [dateline])
     hits = compound_places(text, hits, gaz)  # "Southern California", "Napa County"
-    orgs = _outside(orgs, [(h[0], h[1]) for h in hits if h[2] not in gaz.automaton])
+    # A body read inside a compound place is none there ("Napa County").
+    orgs = outside_events(orgs, [(h[0], h[1]) for h in hits if h[2] not in gaz.automaton])
     # A place inside an event's name is no mention of it ("Paris Agreement", "U.S. Open").
     locations, salience = find_locations(
         text, gaz, taken + events, lead_from, body_from, hits=hits,
@@ -185,22 +186,6 @@ def find_entities(article: Article, *, learned: bool = True) -> Entities:
             ranked[o.country] = ranked.get(o.country, 0.0) + 0.5 * o.mentions
     salience = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))
     return Entities(text, people, orgs, locations, salience)
-
-
-def _outside(orgs: list[Organization], spans: list[tuple[int, int]]) -> list[Organization]:
-    """The organisations without their mentions inside ``spans``, and without those left with
-    none."""
-    if not spans:
-        return orgs
-    kept = []
-    for org in orgs:
-        inside = [(s, e) for s, e in org.spans if any(a <= s and e <= b for a, b in spans)]
-        if inside:
-            org.spans = [span for span in org.spans if span not in inside]
-            org.mentions = len(org.spans)
-        if org.spans:
-            kept.append(org)
-    return kept
 
 
 def _add_dateline_city(city: str, locations: list[Location]) -> None:
